@@ -1,0 +1,167 @@
+"""The mock object: one activation, with decorator, context-manager and start/stop doors."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import re
+import unittest
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any, TypeVar, overload
+
+from ._handle import Handle
+from ._interceptor import CONTROLLER
+from .errors import MockwayError, NotActiveError
+
+__all__ = ["Mock", "MockFactory", "mock_aws", "mock_apigateway", "mock_appsync", "InvalidOptionError"]
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+_ACCOUNT_ID = re.compile(r"\d{12}")
+DEFAULT_ACCOUNT_ID = "123456789012"
+
+
+class InvalidOptionError(MockwayError, ValueError):
+    """An activation option has a value mockway cannot use."""
+
+
+class Mock:
+    """One activation of mockway for a set of services.
+
+    Use it as a decorator (functions, coroutine functions, ``unittest.TestCase`` classes), as a
+    context manager (``with`` or ``async with``, yielding the :class:`Handle`), or with
+    :meth:`start` and :meth:`stop`. Activations nest: backends are shared by everything active
+    and cleared when the outermost one stops. Requests are served for the account of the
+    innermost active activation.
+    """
+
+    def __init__(
+        self,
+        services: frozenset[str],
+        *,
+        account_id: str = DEFAULT_ACCOUNT_ID,
+        seed: int | None = None,
+    ) -> None:
+        if not isinstance(account_id, str) or not _ACCOUNT_ID.fullmatch(account_id):
+            raise InvalidOptionError(
+                f"account_id must be a string of 12 digits, like {DEFAULT_ACCOUNT_ID!r}; "
+                f"got {account_id!r}"
+            )
+        if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool)):
+            raise InvalidOptionError(f"seed must be an int or None; got {seed!r}")
+        self.services = services
+        self.account_id = account_id
+        self.seed = seed
+
+    def __repr__(self) -> str:
+        services = ", ".join(sorted(self.services))
+        return f"<mockway.Mock [{services}] account_id={self.account_id!r} seed={self.seed!r}>"
+
+    def start(self) -> Handle:
+        """Activate; returns the handle onto the backends."""
+        return Handle(CONTROLLER.push(self, self.seed), self.account_id)
+
+    def stop(self) -> None:
+        """Deactivate; the outermost stop clears every backend."""
+        if not CONTROLLER.pop(self):
+            raise NotActiveError(f"{self!r} was stopped more often than it was started")
+
+    def __enter__(self) -> Handle:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    async def __aenter__(self) -> Handle:
+        return self.start()
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def __call__(self, func: _F) -> _F:
+        """Decorate a function, a coroutine function or a ``unittest.TestCase`` class."""
+        if isinstance(func, type):
+            if issubclass(func, unittest.TestCase):
+                return self._decorate_test_case(func)  # type: ignore[return-value]
+            raise TypeError(
+                f"mockway decorates functions, coroutine functions and unittest.TestCase "
+                f"classes, not the class {func.__qualname__}"
+            )
+        if inspect.iscoroutinefunction(func):
+
+            @functools.wraps(func)
+            async def async_wrapper(*args: Any, **kwargs: Any) -> Any:
+                with self:
+                    return await func(*args, **kwargs)
+
+            return async_wrapper  # type: ignore[return-value]
+
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            with self:
+                return func(*args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    def _decorate_test_case(self, cls: type[unittest.TestCase]) -> type[unittest.TestCase]:
+        """Each test (with its setUp and cleanups) runs in a fresh activation."""
+        original_setup = cls.setUp
+        mock = self
+
+        @functools.wraps(original_setup)
+        def setUp(test: unittest.TestCase) -> None:
+            mock.start()
+            test.addCleanup(mock.stop)
+            original_setup(test)
+
+        cls.setUp = setUp  # type: ignore[method-assign]
+        return cls
+
+
+class MockFactory:
+    """``mock_aws``, ``mock_apigateway`` and ``mock_appsync``: a bare decorator, or a call
+    with keyword-only options that returns a :class:`Mock`."""
+
+    def __init__(self, name: str, services: frozenset[str]) -> None:
+        self.__name__ = self.__qualname__ = name
+        self.services = services
+
+    def __repr__(self) -> str:
+        return f"mockway.{self.__name__}"
+
+    @overload
+    def __call__(self, func: _F, /) -> _F: ...
+
+    @overload
+    def __call__(
+        self, *, account_id: str = DEFAULT_ACCOUNT_ID, seed: int | None = None
+    ) -> Mock: ...
+
+    def __call__(
+        self,
+        func: _F | None = None,
+        /,
+        *,
+        account_id: str = DEFAULT_ACCOUNT_ID,
+        seed: int | None = None,
+    ) -> _F | Mock:
+        activation = Mock(self.services, account_id=account_id, seed=seed)
+        return activation if func is None else activation(func)
+
+
+mock_aws = MockFactory("mock_aws", frozenset({"apigateway", "appsync"}))
+"""Mock every service mockway knows: API Gateway and AppSync."""
+mock_apigateway = MockFactory("mock_apigateway", frozenset({"apigateway"}))
+"""Mock API Gateway only; AppSync calls go where they would without mockway."""
+mock_appsync = MockFactory("mock_appsync", frozenset({"appsync"}))
+"""Mock AppSync only; API Gateway calls go where they would without mockway."""

@@ -1,0 +1,57 @@
+"""The handle a test gets from an activation: read-only views of the backends."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._interceptor import CONTROLLER
+from ._registry import SERVICES
+from .errors import NotActiveError
+
+if TYPE_CHECKING:
+    from ._state import MockState
+    from .apigateway.view import ApiGatewayView
+    from .appsync.view import AppSyncView
+
+__all__ = ["Handle", "DEFAULT_REGION"]
+
+DEFAULT_REGION = "us-east-1"
+
+
+class Handle:
+    """Typed, read-only access to mockway's backends while its activation is active.
+
+    Views are per (account, region); the account defaults to the activation's.
+    """
+
+    __slots__ = ("_state", "account_id")
+
+    def __init__(self, state: MockState, account_id: str) -> None:
+        self._state = state
+        self.account_id = account_id
+        """The account requests are served for while this activation is the innermost."""
+
+    def __repr__(self) -> str:
+        return f"<mockway.Handle account_id={self.account_id!r}>"
+
+    def _backend(self, service: str, region: str, account_id: str | None) -> Any:
+        if CONTROLLER.state is not self._state:
+            raise NotActiveError(
+                "this mockway handle belongs to an activation that has stopped; its state "
+                "was cleared when the outermost activation stopped"
+            )
+        return self._state.backend(SERVICES[service], account_id or self.account_id, region)
+
+    def apigateway(
+        self, region: str = DEFAULT_REGION, *, account_id: str | None = None
+    ) -> ApiGatewayView:
+        """API Gateway's state in ``region``."""
+        from .apigateway.view import ApiGatewayView
+
+        return ApiGatewayView(self._backend("apigateway", region, account_id))
+
+    def appsync(self, region: str = DEFAULT_REGION, *, account_id: str | None = None) -> AppSyncView:
+        """AppSync's state in ``region``."""
+        from .appsync.view import AppSyncView
+
+        return AppSyncView(self._backend("appsync", region, account_id))

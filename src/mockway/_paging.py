@@ -1,0 +1,128 @@
+"""Collections kept in creation order, paged newest first at a cost of one page.
+
+API Gateway lists newest first and pages with an opaque ``position``; AppSync pages with an
+opaque ``nextToken``. Both are tokens naming where the next page starts: the creation sequence
+number of its first candidate, so deletions between pages never skip or repeat an item.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import bisect
+from collections.abc import Callable, Iterator
+from typing import Generic, TypeVar
+
+__all__ = ["OrderedStore", "Page", "encode_token", "decode_token", "clamp_limit"]
+
+T = TypeVar("T")
+
+
+def encode_token(sequence: int) -> str:
+    return base64.urlsafe_b64encode(f"mw{sequence}".encode()).decode().rstrip("=")
+
+
+def decode_token(token: str) -> int | None:
+    """The sequence number a token names, or None when it is not one of ours."""
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    if not raw.startswith("mw") or not raw[2:].isdigit():
+        return None
+    return int(raw[2:])
+
+
+class Page(Generic[T]):
+    __slots__ = ("items", "next_token")
+
+    def __init__(self, items: list[T], next_token: str | None) -> None:
+        self.items = items
+        self.next_token = next_token
+
+
+class OrderedStore(Generic[T]):
+    """Items by id, remembering creation order."""
+
+    __slots__ = ("_items", "_sequence_of", "_sequences", "_id_at", "_next")
+
+    def __init__(self) -> None:
+        self._items: dict[str, T] = {}
+        self._sequence_of: dict[str, int] = {}
+        self._sequences: list[int] = []
+        self._id_at: dict[int, str] = {}
+        self._next = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self._items
+
+    def get(self, item_id: str) -> T | None:
+        return self._items.get(item_id)
+
+    def add(self, item_id: str, item: T) -> None:
+        """Store a new item, or replace one keeping its place in the order."""
+        if item_id not in self._items:
+            self._next += 1
+            self._sequence_of[item_id] = self._next
+            self._sequences.append(self._next)
+            self._id_at[self._next] = item_id
+        self._items[item_id] = item
+
+    def remove(self, item_id: str) -> T | None:
+        item = self._items.pop(item_id, None)
+        if item is not None:
+            sequence = self._sequence_of.pop(item_id)
+            del self._id_at[sequence]
+            del self._sequences[bisect.bisect_left(self._sequences, sequence)]
+        return item
+
+    def values(self) -> Iterator[T]:
+        """Oldest first."""
+        return iter(self._items.values())
+
+    def _walk(self, start: int | None, newest_first: bool) -> Iterator[tuple[int, T]]:
+        sequences = self._sequences
+        if newest_first:
+            index = len(sequences) if start is None else bisect.bisect_right(sequences, start)
+            while index > 0:
+                index -= 1
+                sequence = sequences[index]
+                yield sequence, self._items[self._id_at[sequence]]
+        else:
+            index = 0 if start is None else bisect.bisect_left(sequences, start)
+            while index < len(sequences):
+                sequence = sequences[index]
+                yield sequence, self._items[self._id_at[sequence]]
+                index += 1
+
+    def page(
+        self,
+        limit: int,
+        token: str | None,
+        *,
+        newest_first: bool,
+        keep: Callable[[T], bool] | None = None,
+    ) -> Page[T]:
+        """Up to ``limit`` kept items from ``token`` on, and the token of the next page.
+
+        The caller has checked ``token`` with :func:`decode_token`.
+        """
+        start = None if token is None else decode_token(token)
+        items: list[T] = []
+        for sequence, item in self._walk(start, newest_first):
+            if keep is not None and not keep(item):
+                continue
+            if len(items) == limit:
+                return Page(items, encode_token(sequence))
+            items.append(item)
+        return Page(items, None)
+
+
+def clamp_limit(limit: int | None, default: int, maximum: int) -> int:
+    """A page size as the service applies it: out-of-range sizes fall back or are capped."""
+    if limit is None or limit < 1:
+        return default
+    return min(limit, maximum)

@@ -1,0 +1,88 @@
+"""API Gateway PATCH operations: JSON Pointer paths matched against a resource's rules.
+
+A resource lists, per ``op``, the path templates it accepts, in the order AWS prints them.
+A template part written ``<name>`` matches any one pointer part (so ``~1``-escaped resource
+paths stay whole). The messages for a path or op the resource does not accept are AWS's own,
+two spaces after ``path`` included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from jsonpointer import JsonPointer, JsonPointerException
+
+from ._wire import ServiceError
+
+__all__ = ["PatchOp", "PatchRules"]
+
+
+@dataclass(frozen=True, slots=True)
+class PatchOp:
+    op: str
+    path: str
+    template: str
+    """The accepted template this path matched, as the rules spell it."""
+    args: tuple[str, ...]
+    """The pointer parts that filled the template's ``<placeholders>``, unescaped."""
+    value: str | None
+    from_: str | None
+
+
+def _parts(path: str) -> tuple[str, ...] | None:
+    try:
+        return tuple(JsonPointer(path).parts)
+    except JsonPointerException:
+        return None
+
+
+class PatchRules:
+    def __init__(self, rules: Mapping[str, Sequence[str]]) -> None:
+        self._display = {op: ", ".join(paths) for op, paths in rules.items()}
+        self._templates = {
+            op: [(path, tuple(JsonPointer(path).parts)) for path in paths]
+            for op, paths in rules.items()
+        }
+
+    def _match(self, op: str, parts: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
+        for path, template in self._templates[op]:
+            if len(template) != len(parts):
+                continue
+            args: list[str] = []
+            for want, got in zip(template, parts):
+                if want.startswith("<") and want.endswith(">"):
+                    args.append(got)
+                elif want != got:
+                    break
+            else:
+                return path, tuple(args)
+        return None
+
+    def parse(self, operations: Sequence[Mapping[str, Any]] | None) -> list[PatchOp]:
+        """Check every operation's op and path; raise AWS's 400 for the first bad one."""
+        parsed: list[PatchOp] = []
+        for operation in operations or ():
+            op = operation.get("op")
+            path = operation.get("path")
+            shown = "null" if path is None else path
+            if op not in self._templates:
+                raise ServiceError(
+                    "BadRequestException",
+                    f"Invalid patch path  '{shown}' specified for op '{op}'. "
+                    f"Please choose supported operations",
+                )
+            parts = _parts(path) if isinstance(path, str) else None
+            matched = self._match(op, parts) if parts is not None else None
+            if matched is None:
+                raise ServiceError(
+                    "BadRequestException",
+                    f"Invalid patch path  '{shown}' specified for op '{op}'. "
+                    f"Must be one of: [{self._display[op]}]",
+                )
+            template, args = matched
+            parsed.append(
+                PatchOp(op, path, template, args, operation.get("value"), operation.get("from"))
+            )
+        return parsed

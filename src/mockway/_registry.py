@@ -1,0 +1,71 @@
+"""The one table from (service, operation) to handler, built explicitly, published read-only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from ._ids import IdSource
+
+__all__ = ["Call", "Service", "Handler", "SERVICES", "BY_EVENT_ID", "supported_operations"]
+
+B = TypeVar("B")
+
+
+class Call:
+    """One request as a handler sees it: parameters, who asks, where, and when."""
+
+    __slots__ = ("params", "account_id", "region", "now", "ids")
+
+    def __init__(
+        self, params: Mapping[str, Any], account_id: str, region: str, now: float, ids: IdSource
+    ) -> None:
+        self.params = params
+        self.account_id = account_id
+        self.region = region
+        self.now = now
+        self.ids = ids
+
+
+Handler = Callable[[Any, Call], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Service(Generic[B]):
+    """A mocked service: its identity in botocore, its backend, and its operations."""
+
+    name: str
+    """botocore's service name, as in ``boto3.client(name)``."""
+    event_id: str
+    """The hyphenized service id botocore names its events with."""
+    backend: Callable[[str, str], B]
+    """Builds the empty backend for (account id, region)."""
+    operations: Mapping[str, Handler]
+    type_error_code: str
+    validation_error_code: str
+    error_type_suffix: str = ""
+    """Appended to the code in the ``x-amzn-errortype`` header, as the service does."""
+    response_headers: Callable[[Any], Mapping[str, str]] = field(default=lambda ids: {})
+    enum_order: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    """Enum value lists in the order the service prints them, where it differs from the model."""
+
+
+def _build() -> dict[str, Service[Any]]:
+    from .apigateway import SERVICE as APIGATEWAY
+    from .appsync import SERVICE as APPSYNC
+
+    return {s.name: s for s in (APIGATEWAY, APPSYNC)}
+
+
+SERVICES: Mapping[str, Service[Any]] = MappingProxyType(_build())
+BY_EVENT_ID: Mapping[str, Service[Any]] = MappingProxyType(
+    {s.event_id: s for s in SERVICES.values()}
+)
+
+
+def supported_operations() -> dict[str, tuple[str, ...]]:
+    """The operations mockway answers, by botocore service name, sorted."""
+    return {name: tuple(sorted(s.operations)) for name, s in SERVICES.items()}

@@ -1,0 +1,100 @@
+"""What an activation holds: backends per (service, account, region), and the call path."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from botocore.awsrequest import AWSResponse
+from botocore.model import OperationModel
+
+from . import _clock
+from ._ids import IdSource
+from ._registry import Call, Service
+from ._validation import Validator, compile_validator
+from ._wire import Parsed, ServiceError, failure, success
+from .errors import UnsupportedOperation
+
+__all__ = ["MockState", "Response", "validator_for"]
+
+Response = tuple[AWSResponse, Parsed]
+Observer = Callable[[OperationModel, Response], None]
+
+_validators: dict[tuple[str, str], Validator] = {}
+
+
+def validator_for(service: Service[Any], operation: OperationModel) -> Validator:
+    key = (service.name, operation.name)
+    validator = _validators.get(key)
+    if validator is None:
+        validator = _validators[key] = compile_validator(
+            operation,
+            type_error_code=service.type_error_code,
+            validation_error_code=service.validation_error_code,
+            enum_order=service.enum_order,
+        )
+    return validator
+
+
+class MockState:
+    """The backends of one outermost activation; nested activations share it."""
+
+    def __init__(self, seed: int | None) -> None:
+        self.ids = IdSource(seed)
+        self._backends: dict[tuple[str, str, str], Any] = {}
+        self._lock = threading.Lock()
+
+    def backend(self, service: Service[Any], account_id: str, region: str) -> Any:
+        key = (service.name, account_id, region)
+        backend = self._backends.get(key)
+        if backend is None:
+            with self._lock:
+                backend = self._backends.get(key)
+                if backend is None:
+                    backend = self._backends[key] = service.backend(account_id, region)
+        return backend
+
+    def error_response(
+        self, service: Service[Any], operation: OperationModel, error: ServiceError, url: str
+    ) -> Response:
+        return failure(
+            url,
+            operation,
+            error,
+            self.ids.request_id(),
+            _clock.now(),
+            service.error_type_suffix,
+            service.response_headers(self.ids),
+        )
+
+    def dispatch(
+        self,
+        service: Service[Any],
+        operation: OperationModel,
+        params: dict[str, Any],
+        account_id: str,
+        region: str,
+        url: str,
+        validate: bool,
+    ) -> Response:
+        handler = service.operations.get(operation.name)
+        if handler is None:
+            raise UnsupportedOperation(service.name, operation.name)
+        try:
+            if validate:
+                validator_for(service, operation)(params)
+            now = _clock.now()
+            backend = self.backend(service, account_id, region)
+            with backend.lock:
+                parsed = handler(backend, Call(params, account_id, region, now, self.ids))
+        except ServiceError as error:
+            return self.error_response(service, operation, error, url)
+        return success(
+            url,
+            operation.http.get("responseCode", 200),
+            parsed,
+            self.ids.request_id(),
+            now,
+            service.response_headers(self.ids),
+        )

@@ -1,0 +1,198 @@
+"""Server-side input validation, compiled once per operation from botocore's input shape.
+
+The service checks what it receives whatever the client did, so a client built with
+``parameter_validation=False`` still gets the service's 400 and never a Python exception.
+Two kinds of failure, in the order the service meets them:
+
+* a value that cannot be on the wire in that place (wrong type, unknown member) fails the whole
+  request with the service's ``type_error_code``;
+* constraint failures (missing required member, enum, length, range) are gathered and reported
+  together in AWS's own format, ``N validation error(s) detected: ...``, joined by ``; ``,
+  with 1-based list indexes, under the service's ``validation_error_code``.
+
+Patterns in the model are not enforced: real services accept values their model's patterns
+reject (AppSync API names with hyphens); handlers check the formats the service checks.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from botocore.model import OperationModel, Shape, StructureShape
+
+from ._wire import ServiceError
+
+__all__ = ["Validator", "compile_validator"]
+
+Validator = Callable[[Mapping[str, Any]], None]
+_Check = Callable[[Any, str, list[str], list[str]], None]
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "boolean": (bool,),
+    "integer": (int,),
+    "long": (int,),
+    "double": (int, float),
+    "float": (int, float),
+    "timestamp": (datetime.datetime, str, int, float),
+    "blob": (bytes, bytearray, str),
+    "list": (list, tuple),
+    "map": (Mapping,),
+    "structure": (Mapping,),
+}
+
+
+def _render(value: Any) -> str:
+    """A value as the service's Java-based validator prints it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_render(v) for v in value) + "]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k}={_render(v)}" for k, v in value.items()) + "}"
+    return str(value)
+
+
+def _constraint(value: Any, path: str, rule: str) -> str:
+    shown = "null" if value is None else f"'{_render(value)}'"
+    return f"Value {shown} at '{path}' failed to satisfy constraint: Member must {rule}"
+
+
+def _bounds_check(shape: Shape, measure: Callable[[Any], int | float], what: str) -> _Check | None:
+    low = shape.metadata.get("min")
+    high = shape.metadata.get("max")
+    if low is None and high is None:
+        return None
+
+    def check(value: Any, path: str, _types: list[str], errors: list[str]) -> None:
+        size = measure(value)
+        if high is not None and size > high:
+            errors.append(_constraint(value, path, f"have {what} less than or equal to {high}"))
+        if low is not None and size < low:
+            errors.append(_constraint(value, path, f"have {what} greater than or equal to {low}"))
+
+    return check
+
+
+def _compile(shape: Shape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
+    kind = shape.type_name
+    accepted = _TYPES.get(kind, (object,))
+    inner: _Check | None = None
+    if kind == "structure":
+        assert isinstance(shape, StructureShape)
+        inner = _structure(shape, enum_order)
+    elif kind == "list":
+        inner = _list(shape, enum_order)
+    elif kind == "map":
+        inner = _map(shape, enum_order)
+    elif kind == "string" and "enum" in shape.metadata:
+        allowed = frozenset(shape.metadata["enum"])
+        listed = ", ".join(enum_order.get(shape.name, shape.metadata["enum"]))
+
+        def inner(value: Any, path: str, _types: list[str], errors: list[str]) -> None:
+            if value not in allowed:
+                errors.append(_constraint(value, path, f"satisfy enum value set: [{listed}]"))
+
+    elif kind == "string":
+        inner = _bounds_check(shape, len, "length")
+    elif kind in ("integer", "long", "double", "float"):
+        inner = _bounds_check(shape, lambda v: v, "value")
+    rejects_bool = kind in ("integer", "long", "double", "float")
+
+    def check(value: Any, path: str, types: list[str], errors: list[str]) -> None:
+        if not isinstance(value, accepted) or (rejects_bool and isinstance(value, bool)):
+            if not (kind == "blob" and hasattr(value, "read")):
+                types.append(
+                    f"Invalid type for parameter {path}, value: {value!r}, "
+                    f"type: {type(value).__name__}, expected: {kind}"
+                )
+                return
+        if inner is not None:
+            inner(value, path, types, errors)
+
+    return check
+
+
+def _structure(shape: StructureShape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
+    members = {name: _compile(member, enum_order) for name, member in shape.members.items()}
+    required = tuple(shape.required_members)
+
+    def check(value: Mapping[str, Any], path: str, types: list[str], errors: list[str]) -> None:
+        for name in required:
+            if value.get(name) is None:
+                errors.append(_constraint(None, f"{path}.{name}", "not be null"))
+        for name, item in value.items():
+            member = members.get(name)
+            if member is None:
+                types.append(f"Unknown parameter {path}.{name}, must be one of: {', '.join(members)}")
+            elif item is not None:
+                member(item, f"{path}.{name}", types, errors)
+
+    return check
+
+
+def _list(shape: Shape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
+    item_check = _compile(shape.member, enum_order)  # type: ignore[attr-defined]
+    bounds = _bounds_check(shape, len, "length")
+
+    def check(value: Sequence[Any], path: str, types: list[str], errors: list[str]) -> None:
+        if bounds is not None:
+            bounds(value, path, types, errors)
+        for index, item in enumerate(value, 1):
+            if item is None:
+                errors.append(_constraint(None, f"{path}.{index}.member", "not be null"))
+            else:
+                item_check(item, f"{path}.{index}.member", types, errors)
+
+    return check
+
+
+def _map(shape: Shape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
+    key_check = _compile(shape.key, enum_order)  # type: ignore[attr-defined]
+    value_check = _compile(shape.value, enum_order)  # type: ignore[attr-defined]
+    bounds = _bounds_check(shape, len, "length")
+
+    def check(value: Mapping[Any, Any], path: str, types: list[str], errors: list[str]) -> None:
+        if bounds is not None:
+            bounds(value, path, types, errors)
+        for key, item in value.items():
+            key_check(key, f"{path}.key", types, errors)
+            if item is None:
+                errors.append(_constraint(None, f"{path}.{key}.value", "not be null"))
+            else:
+                value_check(item, f"{path}.{key}.value", types, errors)
+
+    return check
+
+
+def compile_validator(
+    operation: OperationModel,
+    *,
+    type_error_code: str,
+    validation_error_code: str,
+    enum_order: Mapping[str, Sequence[str]],
+) -> Validator:
+    """The server-side check of ``operation``'s input; raises :class:`ServiceError`."""
+    shape = operation.input_shape
+    if shape is None:
+        return lambda params: None
+    root = operation.name[0].lower() + operation.name[1:] + "Input"
+    check = _compile(shape, enum_order)
+
+    def validate(params: Mapping[str, Any]) -> None:
+        types: list[str] = []
+        errors: list[str] = []
+        check(params, root, types, errors)
+        if types:
+            raise ServiceError(type_error_code, types[0])
+        if errors:
+            count = len(errors)
+            noun = "error" if count == 1 else "errors"
+            raise ServiceError(
+                validation_error_code,
+                f"{count} validation {noun} detected: " + "; ".join(errors),
+            )
+
+    return validate

@@ -1,0 +1,120 @@
+"""Responses and errors in the form botocore's parser gives them.
+
+A handler returns the output shape's members as botocore would parse them from the real
+service's JSON; this module adds what the transport would have added (status, headers,
+``ResponseMetadata``), and turns a :class:`ServiceError` into the parsed error botocore builds
+for a modeled (or unmodeled) error code. Nothing is serialized and parsed back on the call path.
+"""
+
+from __future__ import annotations
+
+import email.utils
+from collections.abc import Mapping
+from typing import Any
+
+from botocore.awsrequest import AWSResponse, HeadersDict
+from botocore.model import OperationModel, ServiceModel
+
+__all__ = ["ServiceError", "success", "failure", "Parsed"]
+
+Parsed = dict[str, Any]
+
+
+class ServiceError(Exception):
+    """A failure the mocked service reports: becomes an HTTP error response.
+
+    ``fields`` are extra members of the error's body (AppSync's ``reason`` and ``detail``).
+    """
+
+    def __init__(self, code: str, message: str, status: int = 400, **fields: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.status = status
+        self.fields = fields
+
+
+class _EmptyBody:
+    """The raw body of a mocked response: read as empty, never a socket."""
+
+    __slots__ = ()
+
+    def stream(self, **_: object) -> list[bytes]:
+        return []
+
+    def read(self, *_: object) -> bytes:
+        return b""
+
+
+_EMPTY = _EmptyBody()
+_modeled: dict[tuple[str, str], tuple[str, ...] | None] = {}
+
+
+def _headers(request_id: str, now: float, error_type: str | None, extra: Mapping[str, str]) -> dict[str, str]:
+    headers = {
+        "date": email.utils.formatdate(now, usegmt=True),
+        "content-type": "application/json",
+        "connection": "keep-alive",
+        "x-amzn-requestid": request_id,
+        **extra,
+    }
+    if error_type is not None:
+        headers["x-amzn-errortype"] = error_type
+    return headers
+
+
+def _finish(
+    url: str, status: int, parsed: Parsed, request_id: str, headers: dict[str, str]
+) -> tuple[AWSResponse, Parsed]:
+    parsed["ResponseMetadata"] = {
+        "RequestId": request_id,
+        "HTTPStatusCode": status,
+        "HTTPHeaders": headers,
+        "RetryAttempts": 0,
+    }
+    return AWSResponse(url, status, HeadersDict(headers), _EMPTY), parsed
+
+
+def success(
+    url: str,
+    status: int,
+    parsed: Parsed,
+    request_id: str,
+    now: float,
+    extra_headers: Mapping[str, str],
+) -> tuple[AWSResponse, Parsed]:
+    return _finish(url, status, parsed, request_id, _headers(request_id, now, None, extra_headers))
+
+
+def _modeled_members(service_model: ServiceModel, code: str) -> tuple[str, ...] | None:
+    """The body members of the modeled error ``code``, or None when the model lacks it."""
+    key = (service_model.service_name, code)
+    if key not in _modeled:
+        shape = service_model.shape_for_error_code(code)
+        _modeled[key] = (
+            None
+            if shape is None
+            else tuple(n for n, m in shape.members.items() if "location" not in m.serialization)
+        )
+    return _modeled[key]
+
+
+def failure(
+    url: str,
+    operation: OperationModel,
+    error: ServiceError,
+    request_id: str,
+    now: float,
+    error_type_suffix: str,
+    extra_headers: Mapping[str, str],
+) -> tuple[AWSResponse, Parsed]:
+    """The parsed form of an error response, as botocore's rest-json parser builds it."""
+    parsed: Parsed = {"Error": {"Message": error.message, "Code": error.code}}
+    members = _modeled_members(operation.service_model, error.code)
+    if members is not None:
+        body = {"message": error.message, **error.fields}
+        for name in members:
+            if name in body:
+                parsed[name] = body[name]
+    headers = _headers(request_id, now, error.code + error_type_suffix, extra_headers)
+    return _finish(url, error.status, parsed, request_id, headers)

@@ -1,0 +1,156 @@
+"""ImportApiKeys: API keys from a CSV file, as API Gateway reads it.
+
+The header names the columns, in any order and any case; ``Key`` and ``Name`` are required,
+``Description``, ``Enabled`` and ``UsagePlanIds`` optional, anything else ignored. Cells are
+trimmed. A quoted cell may use double or single quotes (``"a,b"`` or ``'a,b'``), so a list of
+usage plan ids fits in one cell. A key whose value already exists is overwritten in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .._registry import Call
+from . import _errors as e
+from ._models import MAX_DESCRIPTION, MAX_NAME, ApiGatewayBackend, ApiKey, value_problem
+
+__all__ = ["OPERATIONS", "split_row"]
+
+
+def split_row(line: str) -> list[str]:
+    """The cells of one CSV line; a cell quoted with ``"`` or ``'`` may hold commas."""
+    cells: list[str] = []
+    index, end = 0, len(line)
+    while True:
+        while index < end and line[index] in " \t":
+            index += 1
+        if index < end and line[index] in "\"'":
+            quote = line[index]
+            index += 1
+            cell: list[str] = []
+            while index < end:
+                char = line[index]
+                if char == quote:
+                    if index + 1 < end and line[index + 1] == quote:
+                        cell.append(quote)
+                        index += 2
+                        continue
+                    index += 1
+                    break
+                cell.append(char)
+                index += 1
+            comma = line.find(",", index)
+            text = "".join(cell) + (line[index:] if comma < 0 else line[index:comma])
+        else:
+            comma = line.find(",", index)
+            text = line[index:] if comma < 0 else line[index:comma]
+        cells.append(text.strip())
+        if comma < 0:
+            return cells
+        index = comma + 1
+
+
+@dataclass(slots=True)
+class _Row:
+    number: int
+    value: str
+    name: str | None
+    description: str | None
+    enabled: bool
+    plan_ids: list[str]
+
+
+def _text(body: Any) -> str:
+    if hasattr(body, "read"):
+        body = body.read()
+    if isinstance(body, str):
+        return body
+    try:
+        return bytes(body).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise e.bad_request(e.IMPORT_NOT_UTF8) from None
+
+
+def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            yield number, split_row(line)
+
+
+def _read(backend: ApiGatewayBackend, text: str) -> tuple[list[_Row], list[str]]:
+    rows = _rows(text)
+    header = next(rows, None)
+    columns = [c.lower() for c in header[1]] if header else []
+    if "key" not in columns or "name" not in columns:
+        raise e.bad_request(e.IMPORT_MISSING_COLUMNS)
+    good: list[_Row] = []
+    warnings: list[str] = []
+    for number, cells in rows:
+        cell = dict(zip(columns, cells))
+        value = cell.get("key", "")
+        name = cell.get("name", "")
+        description = cell.get("description", "")
+        plan_ids = [p.strip() for p in cell.get("usageplanids", "").split(",") if p.strip()]
+        problem = value_problem(value)
+        if problem is None and len(name) > MAX_NAME:
+            problem = e.API_KEY_NAME_TOO_LONG
+        if problem is None and len(description) > MAX_DESCRIPTION:
+            problem = e.API_KEY_DESCRIPTION_TOO_LONG
+        if problem is None:
+            missing = [p for p in plan_ids if backend.usage_plans.get(p) is None]
+            if missing:
+                problem = e.IMPORT_BAD_PLAN.format(plan_id=missing[0])
+        if problem is not None:
+            warnings.append(e.IMPORT_ROW.format(row=number, problem=problem))
+            continue
+        enabled = cell.get("enabled", "")
+        good.append(
+            _Row(
+                number,
+                value,
+                name or None,
+                description or None,
+                enabled == "" or enabled.lower() == "true",
+                plan_ids,
+            )
+        )
+    return good, warnings
+
+
+def import_api_keys(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
+    rows, warnings = _read(backend, _text(call.params["body"]))
+    if warnings and call.params.get("failOnWarnings"):
+        raise e.bad_request(e.IMPORT_FAILED.format(warnings="; ".join(warnings)))
+    backend.check_room_for(len({r.value for r in rows} - backend.key_id_by_value.keys()))
+    ids: list[str] = []
+    now = int(call.now)
+    for row in rows:
+        existing_id = backend.key_id_by_value.get(row.value)
+        if existing_id is not None:
+            key = backend.api_key(existing_id).copy()
+            key.name, key.description, key.enabled = row.name, row.description, row.enabled
+            key.updated = now
+        else:
+            key = ApiKey(
+                id=backend.new_api_key_id(call.ids),
+                value=row.value,
+                name=row.name,
+                description=row.description,
+                enabled=row.enabled,
+                customer_id=None,
+                created=now,
+                updated=now,
+            )
+        backend.store_api_key(key)
+        for plan_id in row.plan_ids:
+            backend.add_plan_key(plan_id, key.id)
+        ids.append(key.id)
+    out: dict[str, Any] = {"ids": ids}
+    if warnings:
+        out["warnings"] = warnings
+    return out
+
+
+OPERATIONS = {"ImportApiKeys": import_api_keys}

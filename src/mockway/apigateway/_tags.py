@@ -1,0 +1,73 @@
+"""TagResource, UntagResource, GetTags, and the tag rules shared with create calls."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
+
+from .._registry import Call
+from . import _errors as e
+from ._models import ApiGatewayBackend
+
+__all__ = ["OPERATIONS", "check_tags", "RESOURCE_PATHS"]
+
+MAX_TAGS = 50
+_TAG_TEXT = re.compile(r"[\w\s.:+=@/-]*")
+_ARN = re.compile(r"arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:apigateway:([a-z0-9-]+)::(/.+)")
+
+
+class Taggable(Protocol):
+    tags: dict[str, str]
+
+
+# Each taggable resource's path in its ARN, and how the backend finds it (or raises its 404).
+RESOURCE_PATHS: list[tuple[re.Pattern[str], Callable[[ApiGatewayBackend, tuple[str, ...]], Taggable]]] = [
+    (re.compile(r"/apikeys/([^/]+)"), lambda b, ids: b.api_key(ids[0])),
+]
+
+
+def check_tags(tags: Mapping[str, str], existing: Mapping[str, str] | None = None) -> dict[str, str]:
+    """``existing`` merged with ``tags``, after AWS's rules for keys, values and count."""
+    for key, value in tags.items():
+        if not 1 <= len(key) <= 128 or key.startswith("aws:") or not _TAG_TEXT.fullmatch(key):
+            raise e.bad_request(e.TAG_KEY_INVALID.format(key=key))
+        if len(value) > 256 or not _TAG_TEXT.fullmatch(value):
+            raise e.bad_request(e.TAG_VALUE_INVALID.format(key=key))
+    merged = {**(existing or {}), **tags}
+    if len(merged) > MAX_TAGS:
+        raise e.bad_request(e.TAG_LIMIT)
+    return merged
+
+
+def _resource(backend: ApiGatewayBackend, arn: str) -> Taggable:
+    match = _ARN.fullmatch(arn)
+    if match is not None and match.group(1) == backend.region:
+        for pattern, find in RESOURCE_PATHS:
+            found = pattern.fullmatch(match.group(2))
+            if found is not None:
+                return find(backend, found.groups())
+    raise e.bad_request(e.INVALID_ARN.format(arn=arn))
+
+
+def tag_resource(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
+    resource = _resource(backend, call.params["resourceArn"])
+    resource.tags = check_tags(call.params["tags"], resource.tags)
+    return {}
+
+
+def untag_resource(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
+    resource = _resource(backend, call.params["resourceArn"])
+    resource.tags = {k: v for k, v in resource.tags.items() if k not in call.params["tagKeys"]}
+    return {}
+
+
+def get_tags(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
+    return {"tags": dict(_resource(backend, call.params["resourceArn"]).tags)}
+
+
+OPERATIONS = {
+    "TagResource": tag_resource,
+    "UntagResource": untag_resource,
+    "GetTags": get_tags,
+}
