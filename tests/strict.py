@@ -1,0 +1,84 @@
+"""Strict mode: every mocked response must be what botocore's parser makes of the wire.
+
+Each response mockway gives is rendered back to the JSON the real service would send (wire
+names, epoch timestamps, base64 blobs) and parsed by botocore's own rest-json parser; the
+result must equal mockway's, with the same types all the way down (``2.0`` is not ``2``,
+``tzlocal`` datetimes stay datetimes). Successful responses are also validated against the
+operation's output shape, as botocore's Stubber does.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import json
+from typing import Any
+
+from botocore.awsrequest import AWSResponse
+from botocore.model import OperationModel, Shape
+from botocore.parsers import create_parser
+from botocore.validate import validate_parameters
+
+
+def _wire(shape: Shape, value: Any) -> Any:
+    kind = shape.type_name
+    if kind == "structure":
+        return {
+            member.serialization.get("name", name): _wire(member, value[name])
+            for name, member in shape.members.items()
+            if name in value and "location" not in member.serialization
+        }
+    if kind == "list":
+        return [_wire(shape.member, v) for v in value]  # type: ignore[attr-defined]
+    if kind == "map":
+        return {k: _wire(shape.value, v) for k, v in value.items()}  # type: ignore[attr-defined]
+    if kind == "timestamp":
+        assert isinstance(value, datetime.datetime)
+        seconds = value.timestamp()
+        return int(seconds) if seconds == int(seconds) else seconds
+    if kind == "blob":
+        return base64.b64encode(value).decode()
+    return value
+
+
+def same(left: Any, right: Any, path: str = "") -> None:
+    assert type(left) is type(right), f"{path}: {type(left).__name__} != {type(right).__name__}"
+    if isinstance(left, dict):
+        assert left.keys() == right.keys(), f"{path}: keys {sorted(left)} != {sorted(right)}"
+        for key in left:
+            same(left[key], right[key], f"{path}.{key}")
+    elif isinstance(left, list):
+        assert len(left) == len(right), f"{path}: {len(left)} items != {len(right)}"
+        for index, (a, b) in enumerate(zip(left, right)):
+            same(a, b, f"{path}[{index}]")
+    elif isinstance(left, datetime.datetime):
+        assert left == right and type(left.tzinfo) is type(right.tzinfo), f"{path}: {left!r} != {right!r}"
+    else:
+        assert left == right, f"{path}: {left!r} != {right!r}"
+
+
+def check_response(operation: OperationModel, response: tuple[AWSResponse, dict[str, Any]]) -> None:
+    http, parsed = response
+    service = operation.service_model
+    parser = create_parser(service.protocol)
+    status = http.status_code
+    if status < 300:
+        shape = operation.output_shape
+        body: dict[str, Any] = {} if shape is None else _wire(shape, parsed)
+        if shape is not None:
+            validate_parameters({k: v for k, v in parsed.items() if k != "ResponseMetadata"}, shape)
+    else:
+        shape = service.shape_for_error_code(parsed["Error"]["Code"])
+        body = {"message": parsed["Error"]["Message"]}
+        if shape is not None:
+            body.update(_wire(shape, {k: v for k, v in parsed.items() if k in shape.members}))
+    wire = {
+        "status_code": status,
+        "headers": dict(http.headers),
+        "body": json.dumps(body).encode() if body or status >= 300 else b"",
+    }
+    expected = parser.parse(wire, operation.output_shape)
+    if status >= 300 and shape is not None:
+        expected.update(parser.parse(wire, shape))
+    expected["ResponseMetadata"]["RetryAttempts"] = 0
+    same(parsed, expected)
