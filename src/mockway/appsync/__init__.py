@@ -1,23 +1,20 @@
-"""AppSync: GraphQL APIs and their API keys."""
+"""AppSync: GraphQL APIs, their tags, and their API keys."""
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from .._registry import Service
+from . import _api_keys, _apis, _tags
+from ._models import AppSyncBackend
 
 __all__ = ["SERVICE", "AppSyncBackend"]
 
-
-class AppSyncBackend:
-    def __init__(self, account_id: str, region: str) -> None:
-        self.lock = threading.Lock()
-        self.account_id = account_id
-        self.region = region
-
-
-OPERATIONS: dict[str, Any] = {}
+OPERATIONS: dict[str, Any] = {
+    **_apis.OPERATIONS,
+    **_tags.OPERATIONS,
+    **_api_keys.OPERATIONS,
+}
 
 SERVICE: Service[AppSyncBackend] = Service(
     name="appsync",

@@ -2,13 +2,68 @@
 
 from __future__ import annotations
 
-from . import AppSyncBackend
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 
-__all__ = ["AppSyncView"]
+from .. import _clock
+from ._models import ApiKey, AppSyncBackend, GraphqlApi
+
+__all__ = ["ApiKeyRecord", "AppSyncView", "GraphqlApiRecord"]
+
+
+@dataclass(frozen=True, slots=True)
+class ApiKeyRecord:
+    """An AppSync API key; ``expires`` and ``deletes`` are epoch seconds, as on the wire."""
+
+    id: str
+    description: str | None
+    expires: int
+    deletes: int
+
+    @classmethod
+    def of(cls, key: ApiKey) -> ApiKeyRecord:
+        return cls(key.id, key.description, key.expires, key.deletes)
+
+    def expired(self, at: float | None = None) -> bool:
+        """Whether the key has expired at ``at`` (default: now, by mockway's clock)."""
+        return (_clock.now() if at is None else at) > self.expires
+
+
+@dataclass(frozen=True, slots=True)
+class GraphqlApiRecord:
+    """A GraphQL API as AppSync holds it, with the ids of its live API keys."""
+
+    api_id: str
+    name: str
+    arn: str
+    authentication_type: str
+    api_type: str
+    visibility: str
+    uris: Mapping[str, str]
+    tags: Mapping[str, str]
+    api_key_ids: tuple[str, ...]
+
+    @classmethod
+    def of(cls, api: GraphqlApi, now: float) -> GraphqlApiRecord:
+        return cls(
+            api.api_id,
+            api.name,
+            api.arn,
+            api.authentication_type,
+            api.api_type,
+            api.visibility,
+            MappingProxyType(dict(api.uris)),
+            MappingProxyType(dict(api.tags)),
+            tuple(k.id for k in api.keys.values() if k.deletes >= now),
+        )
 
 
 class AppSyncView:
-    """AppSync's state for one (account, region)."""
+    """AppSync's state for one (account, region); every read is a consistent snapshot.
+
+    Keys past their ``deletes`` time are left out, as every AppSync operation leaves them out.
+    """
 
     __slots__ = ("_backend",)
 
@@ -22,3 +77,23 @@ class AppSyncView:
     @property
     def region(self) -> str:
         return self._backend.region
+
+    def graphql_apis(self) -> tuple[GraphqlApiRecord, ...]:
+        """Every GraphQL API, oldest first (the order ListGraphqlApis lists them in)."""
+        now = int(_clock.now())
+        with self._backend.lock:
+            return tuple(GraphqlApiRecord.of(api, now) for api in self._backend.apis.values())
+
+    def graphql_api(self, api_id: str) -> GraphqlApiRecord | None:
+        now = int(_clock.now())
+        with self._backend.lock:
+            api = self._backend.apis.get(api_id)
+            return None if api is None else GraphqlApiRecord.of(api, now)
+
+    def api_keys(self, api_id: str) -> tuple[ApiKeyRecord, ...]:
+        """The API's keys, oldest first; empty when there is no such API."""
+        now = int(_clock.now())
+        with self._backend.lock:
+            api = self._backend.apis.get(api_id)
+            keys = [] if api is None else [k for k in api.keys.values() if k.deletes >= now]
+            return tuple(ApiKeyRecord.of(k) for k in keys)

@@ -1,0 +1,62 @@
+"""AppSync's error codes, and every message mockway gives that AWS's recordings do not fix.
+
+Messages under "Assumed" are mockway's choice where no real-AWS output is known; they are
+listed in docs/appsync.md and live here only, so one edit changes them everywhere.
+"""
+
+from __future__ import annotations
+
+from .._wire import ServiceError
+
+__all__ = [
+    "API_KEY_NOT_FOUND",
+    "API_NOT_FOUND",
+    "KEY_VALID_TOO_LONG",
+    "KEY_VALID_TOO_SHORT",
+    "api_key_limit_exceeded",
+    "api_key_validity_out_of_bounds",
+    "api_limit_exceeded",
+    "bad_request",
+    "not_found",
+]
+
+# Seen in real AWS output (aws-facts.md sections 12-13).
+API_NOT_FOUND = "GraphQL API {api_id} not found."
+API_KEY_NOT_FOUND = "API key not found: {key_id}"
+KEY_VALID_TOO_SHORT = "API key must be valid for a minimum of 1 days."
+KEY_VALID_TOO_LONG = "API key can be valid for a maximum of 365 days."
+
+# Assumed.
+API_KEY_LIMIT = "The GraphQL API {api_id} already has the maximum number of API keys (50)."
+API_LIMIT = "Reached the maximum number of GraphQL APIs (25) for this account and region."
+INVALID_NEXT_TOKEN = "Invalid pagination token given."
+INVALID_ARN = "Invalid resource ARN: {arn}"
+TAG_LIMIT = "A GraphQL API can have at most 50 tags."
+TAG_KEY_INVALID = (
+    "Invalid tag key '{key}': letters, digits, spaces and + - = . _ : / only, not starting with"
+    " aws:"
+)
+TAG_VALUE_INVALID = (
+    "Invalid value for tag '{key}': letters, digits, spaces and _ + - = . : / @ only"
+)
+OWNER_CONTACT_TOO_LONG = "ownerContact can be at most 256 characters."
+
+
+def bad_request(message: str) -> ServiceError:
+    return ServiceError("BadRequestException", message, 400)
+
+
+def not_found(message: str) -> ServiceError:
+    return ServiceError("NotFoundException", message, 404)
+
+
+def api_key_limit_exceeded(api_id: str) -> ServiceError:
+    return ServiceError("ApiKeyLimitExceededException", API_KEY_LIMIT.format(api_id=api_id), 400)
+
+
+def api_key_validity_out_of_bounds(message: str) -> ServiceError:
+    return ServiceError("ApiKeyValidityOutOfBoundsException", message, 400)
+
+
+def api_limit_exceeded() -> ServiceError:
+    return ServiceError("ApiLimitExceededException", API_LIMIT, 400)

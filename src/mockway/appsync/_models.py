@@ -1,0 +1,268 @@
+"""AppSync resources as the backend stores them, their wire renderings, and the key time rules."""
+
+from __future__ import annotations
+
+import base64
+import threading
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .._ids import IdSource
+from .._paging import OrderedStore
+from . import _errors as e
+
+__all__ = [
+    "MAX_APIS",
+    "MAX_API_KEYS",
+    "ApiKey",
+    "AppSyncBackend",
+    "GraphqlApi",
+    "clone",
+    "key_expiry",
+    "new_ident",
+]
+
+MAX_APIS = 25
+MAX_API_KEYS = 50
+HOUR = 3600
+DAY = 24 * HOUR
+DEFAULT_VALIDITY = 7 * DAY
+MIN_VALIDITY = DAY
+MAX_VALIDITY = 365 * DAY
+KEPT_AFTER_EXPIRY = 60 * DAY
+
+
+def new_ident(ids: IdSource) -> str:
+    """26 characters of lowercase base32: a random UUID as AppSync writes its ids.
+
+    API ids, endpoint host labels and the body of ``da2-`` keys seen in real AWS output all
+    decode to version-4 UUIDs, so mockway draws them the same way.
+    """
+    raw = uuid.UUID(ids.request_id()).bytes
+    return base64.b32encode(raw).decode("ascii").rstrip("=").lower()
+
+
+def clone(value: Any) -> Any:
+    """A deep copy of a JSON-like value, with lists for tuples and dicts for mappings."""
+    if isinstance(value, Mapping):
+        return {k: clone(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [clone(v) for v in value]
+    return value
+
+
+def floor_hour(epoch_seconds: int) -> int:
+    return epoch_seconds - epoch_seconds % HOUR
+
+
+def key_expiry(requested: int | None, now: int) -> int:
+    """When a key created or updated at ``now`` expires.
+
+    A requested time must lie 1 to 365 days after ``now`` (checked to the second, before
+    rounding) and is rounded down to the hour; no request means seven days, rounded down.
+    """
+    if requested is None:
+        return floor_hour(now + DEFAULT_VALIDITY)
+    if requested - now < MIN_VALIDITY:
+        raise e.api_key_validity_out_of_bounds(e.KEY_VALID_TOO_SHORT)
+    if requested - now > MAX_VALIDITY:
+        raise e.api_key_validity_out_of_bounds(e.KEY_VALID_TOO_LONG)
+    return floor_hour(requested)
+
+
+def partition(region: str) -> tuple[str, str]:
+    """The ARN partition and DNS suffix of ``region``."""
+    if region.startswith("cn-"):
+        return "aws-cn", "amazonaws.com.cn"
+    if region.startswith("us-gov-"):
+        return "aws-us-gov", "amazonaws.com"
+    return "aws", "amazonaws.com"
+
+
+@dataclass(slots=True)
+class ApiKey:
+    id: str
+    description: str | None
+    expires: int
+    deletes: int
+
+    def render(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id}
+        if self.description is not None:
+            out["description"] = self.description
+        out["expires"] = self.expires
+        out["deletes"] = self.deletes
+        return out
+
+    def set_expires(self, expires: int) -> None:
+        self.expires = expires
+        self.deletes = expires + KEPT_AFTER_EXPIRY
+
+
+# Members UpdateGraphqlApi sets, and what each becomes when the request leaves it out.
+CONFIGURED: dict[str, Any] = {
+    "logConfig": None,
+    "userPoolConfig": None,
+    "openIDConnectConfig": None,
+    "additionalAuthenticationProviders": None,
+    "xrayEnabled": False,
+    "lambdaAuthorizerConfig": None,
+    "mergedApiExecutionRoleArn": None,
+    "ownerContact": None,
+    "introspectionConfig": "ENABLED",
+    "queryDepthLimit": 0,
+    "resolverCountLimit": 0,
+    "enhancedMetricsConfig": None,
+}
+
+# The GraphqlApi shape's members, in the model's order.
+_RENDER_ORDER = (
+    "name",
+    "apiId",
+    "authenticationType",
+    "logConfig",
+    "userPoolConfig",
+    "openIDConnectConfig",
+    "arn",
+    "uris",
+    "tags",
+    "additionalAuthenticationProviders",
+    "xrayEnabled",
+    "wafWebAclArn",
+    "lambdaAuthorizerConfig",
+    "dns",
+    "visibility",
+    "apiType",
+    "mergedApiExecutionRoleArn",
+    "owner",
+    "ownerContact",
+    "introspectionConfig",
+    "queryDepthLimit",
+    "resolverCountLimit",
+    "enhancedMetricsConfig",
+)
+
+
+def _with_defaults(name: str, value: Any) -> Any:
+    """A configuration as AppSync stores it: unset flags and TTLs read back as their defaults."""
+    if name == "logConfig":
+        return {**value, "excludeVerboseContent": value.get("excludeVerboseContent", False)}
+    if name == "openIDConnectConfig":
+        return {**value, "iatTTL": value.get("iatTTL", 0), "authTTL": value.get("authTTL", 0)}
+    return value
+
+
+@dataclass(slots=True)
+class GraphqlApi:
+    api_id: str
+    name: str
+    authentication_type: str
+    arn: str
+    owner: str
+    uris: dict[str, str]
+    dns: dict[str, str]
+    visibility: str
+    api_type: str
+    tags: dict[str, str] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+    """The members of CONFIGURED that are set, by wire name."""
+    keys: OrderedStore[ApiKey] = field(default_factory=OrderedStore)
+
+    def configure(self, params: Mapping[str, Any]) -> None:
+        """Apply a create or update request: what it leaves out goes back to the default."""
+        self.name = params["name"]
+        self.authentication_type = params["authenticationType"]
+        settings: dict[str, Any] = {}
+        for name, default in CONFIGURED.items():
+            value = params.get(name)
+            if value is None:
+                value = default
+            if value is not None:
+                settings[name] = _with_defaults(name, clone(value))
+        self.settings = settings
+
+    def render(self) -> dict[str, Any]:
+        fixed: dict[str, Any] = {
+            "name": self.name,
+            "apiId": self.api_id,
+            "authenticationType": self.authentication_type,
+            "arn": self.arn,
+            "uris": dict(self.uris),
+            "tags": dict(self.tags),
+            "dns": dict(self.dns),
+            "visibility": self.visibility,
+            "apiType": self.api_type,
+            "owner": self.owner,
+        }
+        out: dict[str, Any] = {}
+        for name in _RENDER_ORDER:
+            if name in fixed:
+                out[name] = fixed[name]
+            elif name in self.settings:
+                out[name] = clone(self.settings[name])
+        return out
+
+    def purge_keys(self, now: int) -> None:
+        """Forget the keys whose ``deletes`` time has passed."""
+        gone = [k.id for k in self.keys.values() if k.deletes < now]
+        for key_id in gone:
+            self.keys.remove(key_id)
+
+    def api_key(self, key_id: str) -> ApiKey:
+        key = self.keys.get(key_id)
+        if key is None:
+            raise e.not_found(e.API_KEY_NOT_FOUND.format(key_id=key_id))
+        return key
+
+    def new_key_id(self, ids: IdSource) -> str:
+        while True:
+            key_id = "da2-" + new_ident(ids)
+            if key_id not in self.keys:
+                return key_id
+
+
+class AppSyncBackend:
+    """Everything AppSync holds for one (account, region)."""
+
+    def __init__(self, account_id: str, region: str) -> None:
+        self.lock = threading.Lock()
+        self.account_id = account_id
+        self.region = region
+        self.apis: OrderedStore[GraphqlApi] = OrderedStore()
+
+    def api(self, api_id: str) -> GraphqlApi:
+        api = self.apis.get(api_id)
+        if api is None:
+            raise e.not_found(e.API_NOT_FOUND.format(api_id=api_id))
+        return api
+
+    def new_api(
+        self, ids: IdSource, *, name: str, authentication_type: str, visibility: str, api_type: str
+    ) -> GraphqlApi:
+        """A new API with fresh ids and endpoints; the caller configures and stores it."""
+        if len(self.apis) >= MAX_APIS:
+            raise e.api_limit_exceeded()
+        api_id = new_ident(ids)
+        while api_id in self.apis:
+            api_id = new_ident(ids)
+        host = new_ident(ids)
+        arn_partition, suffix = partition(self.region)
+        graphql = f"{host}.appsync-api.{self.region}.{suffix}"
+        realtime = f"{host}.appsync-realtime-api.{self.region}.{suffix}"
+        return GraphqlApi(
+            api_id=api_id,
+            name=name,
+            authentication_type=authentication_type,
+            arn=f"arn:{arn_partition}:appsync:{self.region}:{self.account_id}:apis/{api_id}",
+            owner=self.account_id,
+            uris={"GRAPHQL": f"https://{graphql}/graphql", "REALTIME": f"wss://{realtime}/graphql"},
+            dns={"GRAPHQL": graphql, "REALTIME": realtime},
+            visibility=visibility,
+            api_type=api_type,
+        )
+
+    def delete_api(self, api_id: str) -> None:
+        self.api(api_id)
+        self.apis.remove(api_id)
