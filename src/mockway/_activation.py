@@ -14,7 +14,14 @@ from ._handle import Handle
 from ._interceptor import CONTROLLER
 from .errors import MockwayError, NotActiveError
 
-__all__ = ["Mock", "MockFactory", "mock_aws", "mock_apigateway", "mock_appsync", "InvalidOptionError"]
+__all__ = [
+    "InvalidOptionError",
+    "Mock",
+    "MockFactory",
+    "mock_apigateway",
+    "mock_appsync",
+    "mock_aws",
+]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 _ACCOUNT_ID = re.compile(r"\d{12}")
@@ -124,7 +131,7 @@ class Mock:
             test.addCleanup(mock.stop)
             original_setup(test)
 
-        cls.setUp = setUp  # type: ignore[method-assign]
+        setattr(cls, "setUp", setUp)  # noqa: B010 - replacing a method on the class
         return cls
 
 
@@ -144,18 +151,11 @@ class MockFactory:
 
     @overload
     def __call__(
-        self, *, account_id: str = DEFAULT_ACCOUNT_ID, seed: int | None = None
+        self, /, *, account_id: str = DEFAULT_ACCOUNT_ID, seed: int | None = None
     ) -> Mock: ...
 
-    def __call__(
-        self,
-        func: _F | None = None,
-        /,
-        *,
-        account_id: str = DEFAULT_ACCOUNT_ID,
-        seed: int | None = None,
-    ) -> _F | Mock:
-        activation = Mock(self.services, account_id=account_id, seed=seed)
+    def __call__(self, func: Callable[..., Any] | None = None, /, **options: Any) -> Any:
+        activation = Mock(self.services, **options)
         return activation if func is None else activation(func)
 
 

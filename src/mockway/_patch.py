@@ -51,7 +51,7 @@ class PatchRules:
             if len(template) != len(parts):
                 continue
             args: list[str] = []
-            for want, got in zip(template, parts):
+            for want, got in zip(template, parts, strict=True):
                 if want.startswith("<") and want.endswith(">"):
                     args.append(got)
                 elif want != got:
@@ -75,7 +75,7 @@ class PatchRules:
                 )
             parts = _parts(path) if isinstance(path, str) else None
             matched = self._match(op, parts) if parts is not None else None
-            if matched is None:
+            if matched is None or not isinstance(path, str):
                 raise ServiceError(
                     "BadRequestException",
                     f"Invalid patch path  '{shown}' specified for op '{op}'. "

@@ -20,7 +20,7 @@ import datetime
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from botocore.model import OperationModel, Shape, StructureShape
+from botocore.model import ListShape, MapShape, OperationModel, Shape, StructureShape
 
 from ._wire import ServiceError
 
@@ -84,8 +84,10 @@ def _compile(shape: Shape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
         assert isinstance(shape, StructureShape)
         inner = _structure(shape, enum_order)
     elif kind == "list":
+        assert isinstance(shape, ListShape)
         inner = _list(shape, enum_order)
     elif kind == "map":
+        assert isinstance(shape, MapShape)
         inner = _map(shape, enum_order)
     elif kind == "string" and "enum" in shape.metadata:
         allowed = frozenset(shape.metadata["enum"])
@@ -102,13 +104,13 @@ def _compile(shape: Shape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
     rejects_bool = kind in ("integer", "long", "double", "float")
 
     def check(value: Any, path: str, types: list[str], errors: list[str]) -> None:
-        if not isinstance(value, accepted) or (rejects_bool and isinstance(value, bool)):
-            if not (kind == "blob" and hasattr(value, "read")):
-                types.append(
-                    f"Invalid type for parameter {path}, value: {value!r}, "
-                    f"type: {type(value).__name__}, expected: {kind}"
-                )
-                return
+        wrong = not isinstance(value, accepted) or (rejects_bool and isinstance(value, bool))
+        if wrong and not (kind == "blob" and hasattr(value, "read")):
+            types.append(
+                f"Invalid type for parameter {path}, value: {value!r}, "
+                f"type: {type(value).__name__}, expected: {kind}"
+            )
+            return
         if inner is not None:
             inner(value, path, types, errors)
 
@@ -126,15 +128,17 @@ def _structure(shape: StructureShape, enum_order: Mapping[str, Sequence[str]]) -
         for name, item in value.items():
             member = members.get(name)
             if member is None:
-                types.append(f"Unknown parameter {path}.{name}, must be one of: {', '.join(members)}")
+                types.append(
+                    f"Unknown parameter {path}.{name}, must be one of: {', '.join(members)}"
+                )
             elif item is not None:
                 member(item, f"{path}.{name}", types, errors)
 
     return check
 
 
-def _list(shape: Shape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
-    item_check = _compile(shape.member, enum_order)  # type: ignore[attr-defined]
+def _list(shape: ListShape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
+    item_check = _compile(shape.member, enum_order)
     bounds = _bounds_check(shape, len, "length")
 
     def check(value: Sequence[Any], path: str, types: list[str], errors: list[str]) -> None:
@@ -149,9 +153,9 @@ def _list(shape: Shape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
     return check
 
 
-def _map(shape: Shape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
-    key_check = _compile(shape.key, enum_order)  # type: ignore[attr-defined]
-    value_check = _compile(shape.value, enum_order)  # type: ignore[attr-defined]
+def _map(shape: MapShape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
+    key_check = _compile(shape.key, enum_order)
+    value_check = _compile(shape.value, enum_order)
     bounds = _bounds_check(shape, len, "length")
 
     def check(value: Mapping[Any, Any], path: str, types: list[str], errors: list[str]) -> None:

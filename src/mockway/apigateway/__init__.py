@@ -1,4 +1,5 @@
-"""API Gateway (REST, v1): API keys, their import and tags."""
+"""API Gateway (REST, v1): API keys, usage plans, usage, account settings, and the REST APIs
+and stages they point at."""
 
 from __future__ import annotations
 
@@ -6,7 +7,17 @@ from typing import Any
 
 from .._ids import IdSource
 from .._registry import Service
-from . import _api_keys, _import, _tags
+from . import (
+    _account,
+    _api_keys,
+    _import,
+    _plan_keys,
+    _rest_apis,
+    _stages,
+    _tags,
+    _usage,
+    _usage_plans,
+)
 from ._models import ApiGatewayBackend
 
 __all__ = ["SERVICE", "ApiGatewayBackend"]
@@ -20,6 +31,12 @@ OPERATIONS: dict[str, Any] = {
     **_api_keys.OPERATIONS,
     **_import.OPERATIONS,
     **_tags.OPERATIONS,
+    **_usage_plans.OPERATIONS,
+    **_plan_keys.OPERATIONS,
+    **_usage.OPERATIONS,
+    **_account.OPERATIONS,
+    **_rest_apis.OPERATIONS,
+    **_stages.OPERATIONS,
 }
 
 SERVICE: Service[ApiGatewayBackend] = Service(

@@ -30,10 +30,11 @@ PATCH = PatchRules(
 )
 
 
-def stage_key(rest_api_id: Any, stage_name: Any) -> str:
-    """A stage key as API keys render it: ``restApiId/stageName``."""
+def stage_key(backend: ApiGatewayBackend, rest_api_id: Any, stage_name: Any) -> str:
+    """An existing stage as API keys render it: ``restApiId/stageName``."""
     if not rest_api_id or not stage_name:
         raise e.bad_request(e.INVALID_STAGE_KEY.format(value=f"{rest_api_id}/{stage_name}"))
+    backend.stage(rest_api_id, stage_name)
     return f"{rest_api_id}/{stage_name}"
 
 
@@ -49,9 +50,9 @@ def create_api_key(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     tags = check_tags(p.get("tags") or {})
     stage_keys: list[str] = []
     for entry in p.get("stageKeys") or ():
-        key = stage_key(entry.get("restApiId"), entry.get("stageName"))
-        if key not in stage_keys:
-            stage_keys.append(key)
+        ref = stage_key(backend, entry.get("restApiId"), entry.get("stageName"))
+        if ref not in stage_keys:
+            stage_keys.append(ref)
     if value is None:
         value = backend.new_api_key_value(call.ids)
     elif value in backend.key_id_by_value:
@@ -98,7 +99,9 @@ def get_api_keys(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
         keep=keep if prefix or customer_id else None,
     )
     include_values = bool(p.get("includeValues"))
-    out: dict[str, Any] = {"items": [k.render(value=include_values, tags=False) for k in page.items]}
+    out: dict[str, Any] = {
+        "items": [k.render(value=include_values, tags=False) for k in page.items]
+    }
     if page.next_token is not None:
         out["position"] = page.next_token
     return out
@@ -117,7 +120,7 @@ def update_api_key(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
             key.customer_id = op.value or None
         else:
             rest_api_id, _, stage_name = (op.value or "").partition("/")
-            value = stage_key(rest_api_id, stage_name)
+            value = stage_key(backend, rest_api_id, stage_name)
             if op.op == "add":
                 if value not in key.stage_keys:
                     key.stage_keys.append(value)

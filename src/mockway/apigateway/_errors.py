@@ -9,11 +9,11 @@ from __future__ import annotations
 from .._wire import ServiceError
 
 __all__ = [
+    "API_KEY_NOT_FOUND",
     "bad_request",
-    "not_found",
     "conflict",
     "limit_exceeded",
-    "API_KEY_NOT_FOUND",
+    "not_found",
 ]
 
 # Recorded against real AWS (aws-facts.md sections 2-4).
@@ -60,3 +60,81 @@ def conflict(message: str) -> ServiceError:
 
 def limit_exceeded(message: str) -> ServiceError:
     return ServiceError("LimitExceededException", message, 429)
+
+
+# Usage plans, recorded (aws-facts.md section 7).
+PLAN_NOT_FOUND = "Invalid Usage Plan ID specified"
+INVALID_API_STAGE = "Invalid API Stage specified"
+API_STAGE_NOT_IN_PLAN = (
+    "Invalid API Stage {{api: {api}, stage: {stage}}} specified for usageplan {plan}"
+)
+# Observed from real AWS: CreateUsagePlan prints this template unformatted.
+API_STAGE_INVALID_ON_CREATE = "Invalid API Stage {api: %s, stage: %s} specified for usageplan %s"
+KEY_NOT_IN_PLAN_USAGE = "Invalid Key identifier specified"
+
+# Usage plans, assumed.
+PLAN_LIMIT = "Exceeded the maximum number of usage plans (300) for this account and region"
+PLAN_NAME_REQUIRED = "Usage plan name must not be empty"
+QUOTA_PERIOD_REQUIRED = "Quota period must be one of DAY, WEEK or MONTH when a quota is set"
+QUOTA_LIMIT_REQUIRED = "Quota limit must be set when a quota is set"
+QUOTA_LIMIT_NEGATIVE = "Quota limit must not be negative"
+QUOTA_OFFSET_RANGE = "Quota offset for period {period} must be between 0 and {high}"
+THROTTLE_NEGATIVE = "Throttle limits must not be negative"
+INVALID_NUMBER = "Invalid value '{value}' specified for {path}"
+INVALID_THROTTLE_MAP = "Invalid method throttle map specified: {value}"
+METHOD_NOT_FOUND_FOR_THROTTLE = (
+    "Invalid method {method} for resource path {path} in API Stage {{api: {api}, stage: {stage}}}"
+)
+API_STAGE_ALREADY_IN_PLAN = (
+    "API Stage {{api: {api}, stage: {stage}}} is already associated with usageplan {plan}"
+)
+KEY_STAGE_CONFLICT = (
+    "Usage Plan {plan} cannot be added because API Key {key} cannot reference multiple Usage "
+    "Plans with the same API Stage: {api}:{stage}"
+)
+KEY_ALREADY_IN_PLAN = "API Key {key} is already associated with usage plan {plan}"
+KEY_PLAN_LIMIT = "An API key can be associated with at most 10 usage plans"
+INVALID_KEY_TYPE = "Invalid key type specified: {key_type}. The only valid key type is API_KEY"
+INVALID_DATE = "Invalid {name} specified: {value}. Dates must be in the format yyyy-MM-dd"
+DATE_RANGE_REVERSED = "The end date must not be before the start date"
+INVALID_REMAINING = "Invalid value '{value}' specified for /remaining"
+NO_QUOTA_FOR_USAGE = "Usage plan {plan} has no quota to extend"
+
+# Account, observed from real AWS (aws-facts.md section 10).
+ROLE_ARN_MALFORMED = "The role ARN is not well formed"
+# Account, assumed beyond what moto mirrors.
+USAGE_PLANS_CANNOT_BE_DISABLED = "Usage Plans cannot be disabled once enabled"
+INVALID_FEATURE = "Invalid feature specified: {value}"
+
+# REST APIs: recorded against AWS or seen in real AWS output (docs/fidelity.md has sources).
+REST_API_NOT_FOUND = "Invalid API identifier specified {account}:{api}"
+RESOURCE_NOT_FOUND = "Invalid Resource identifier specified"
+METHOD_NOT_FOUND = "Invalid Method identifier specified"
+NO_INTEGRATION = "No integration defined for method"
+INTEGRATION_NOT_FOUND = "Invalid Integration identifier specified"
+STAGE_NOT_FOUND = "Invalid stage identifier specified"
+DEPLOYMENT_NOT_FOUND = "Deployment id does not exist"
+NO_METHODS = "The REST API doesn't contain any methods"
+RESOURCE_EXISTS = "Another resource with the same parent already has this name: {path_part}"
+METHOD_EXISTS = "Method already exists for this resource"
+STAGE_EXISTS = "Stage already exists"
+INVALID_PATH_PART = (
+    "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end."
+)
+VARIABLE_SIBLING = (
+    "A sibling ({sibling}) of this resource already has a variable path part -- only one is allowed"
+)
+GREEDY_PARENT = "Cannot create a child of a resource with a greedy path variable: {parent}"
+EMPTY_DESCRIPTION = "Description cannot be an empty string"
+INVALID_COMPRESSION = "Invalid minimum compression size, must be between 0 and 10485760"
+MULTIPLE_ENDPOINT_TYPES = "Cannot create an api with multiple Endpoint Types."
+INTEGRATION_ARN_INVALID = "Invalid ARN specified in the request"
+INTEGRATION_ARN_NO_ACTION = "AWS ARN for integration must contain path or action"
+INVALID_HTTP_METHOD = (
+    "Invalid HttpMethod specified. Valid options are GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY"
+)
+INTEGRATION_METHOD_REQUIRED = "Enumeration value for HttpMethod must be non-empty"
+INTEGRATION_URI_INVALID = "Invalid HTTP endpoint specified for URI"
+ROOT_NOT_DELETABLE = "Root resource cannot be deleted"
+# Assumed.
+INVALID_STAGE_NAME = "Stage name only allows a-zA-Z0-9_-"

@@ -15,6 +15,7 @@ from typing import Any
 from .._registry import Call
 from . import _errors as e
 from ._models import MAX_DESCRIPTION, MAX_NAME, ApiGatewayBackend, ApiKey, value_problem
+from ._plan_models import UsagePlan
 
 __all__ = ["OPERATIONS", "split_row"]
 
@@ -79,6 +80,25 @@ def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
             yield number, split_row(line)
 
 
+def _plans_problem(backend: ApiGatewayBackend, value: str, plan_ids: list[str]) -> str | None:
+    """Why the key with ``value`` cannot join the plans ``plan_ids``, if it cannot."""
+    plans: list[UsagePlan] = []
+    for plan_id in plan_ids:
+        plan = backend.usage_plans.get(plan_id)
+        if plan is None:
+            return e.IMPORT_BAD_PLAN.format(plan_id=plan_id)
+        if plan not in plans:
+            plans.append(plan)
+    key_id = backend.key_id_by_value.get(value, "")
+    for index, plan in enumerate(plans):
+        if key_id in plan.key_ids:
+            continue
+        error = backend.plan_key_problem(plan, key_id, plans[:index])
+        if error is not None:
+            return error.message
+    return None
+
+
 def _read(backend: ApiGatewayBackend, text: str) -> tuple[list[_Row], list[str]]:
     rows = _rows(text)
     header = next(rows, None)
@@ -88,7 +108,7 @@ def _read(backend: ApiGatewayBackend, text: str) -> tuple[list[_Row], list[str]]
     good: list[_Row] = []
     warnings: list[str] = []
     for number, cells in rows:
-        cell = dict(zip(columns, cells))
+        cell = dict(zip(columns, cells, strict=False))  # short rows leave cells empty
         value = cell.get("key", "")
         name = cell.get("name", "")
         description = cell.get("description", "")
@@ -99,9 +119,7 @@ def _read(backend: ApiGatewayBackend, text: str) -> tuple[list[_Row], list[str]]
         if problem is None and len(description) > MAX_DESCRIPTION:
             problem = e.API_KEY_DESCRIPTION_TOO_LONG
         if problem is None:
-            missing = [p for p in plan_ids if backend.usage_plans.get(p) is None]
-            if missing:
-                problem = e.IMPORT_BAD_PLAN.format(plan_id=missing[0])
+            problem = _plans_problem(backend, value, plan_ids)
         if problem is not None:
             warnings.append(e.IMPORT_ROW.format(row=number, problem=problem))
             continue
@@ -145,7 +163,7 @@ def import_api_keys(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
             )
         backend.store_api_key(key)
         for plan_id in row.plan_ids:
-            backend.add_plan_key(plan_id, key.id)
+            backend.usage_plan(plan_id).key_ids.add(key.id, key.id)
         ids.append(key.id)
     out: dict[str, Any] = {"ids": ids}
     if warnings:

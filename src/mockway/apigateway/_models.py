@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .._clock import to_datetime
 from .._ids import IdSource
 from .._paging import OrderedStore
+from .._wire import ServiceError
 from . import _errors as e
+from ._plan_models import ApiStage, UsagePlan
+from ._rest_models import RestApi, Stage
+from ._usage import UsageLedger
 
-__all__ = ["ApiKey", "ApiGatewayBackend", "MAX_API_KEYS"]
+__all__ = ["MAX_API_KEYS", "AccountSettings", "ApiGatewayBackend", "ApiKey"]
 
 MAX_API_KEYS = 10_000
+MAX_USAGE_PLANS = 300
+MAX_PLANS_PER_KEY = 10
 MAX_NAME = 1024
 MAX_DESCRIPTION = 125_000
 MIN_VALUE, MAX_VALUE = 20, 128
@@ -93,6 +100,12 @@ def value_problem(value: str) -> str | None:
     return None
 
 
+@dataclass(slots=True)
+class AccountSettings:
+    cloudwatch_role_arn: str | None = None
+    features: list[str] = field(default_factory=lambda: ["UsagePlans"])
+
+
 class ApiGatewayBackend:
     """Everything API Gateway holds for one (account, region)."""
 
@@ -100,12 +113,21 @@ class ApiGatewayBackend:
         self.lock = threading.Lock()
         self.account_id = account_id
         self.region = region
+        self.account = AccountSettings()
         self.api_keys: OrderedStore[ApiKey] = OrderedStore()
         self.key_id_by_value: dict[str, str] = {}
-        self.usage_plans: OrderedStore[Any] = OrderedStore()
+        self.usage_plans: OrderedStore[UsagePlan] = OrderedStore()
+        self.rest_apis: OrderedStore[RestApi] = OrderedStore()
+        self.usage = UsageLedger()
 
-    def add_plan_key(self, plan_id: str, key_id: str) -> None:
-        raise NotImplementedError("usage plans")
+    @staticmethod
+    def new_id(length: int, ids: IdSource, taken: Container[str]) -> str:
+        while True:
+            new = ids.lower_alnum(length)
+            if new not in taken:
+                return new
+
+    # -- API keys -----------------------------------------------------------------------------
 
     def api_key(self, key_id: str) -> ApiKey:
         key = self.api_keys.get(key_id)
@@ -114,10 +136,7 @@ class ApiGatewayBackend:
         return key
 
     def new_api_key_id(self, ids: IdSource) -> str:
-        while True:
-            key_id = ids.lower_alnum(API_KEY_ID_LENGTH)
-            if key_id not in self.api_keys:
-                return key_id
+        return self.new_id(API_KEY_ID_LENGTH, ids, self.api_keys)
 
     def new_api_key_value(self, ids: IdSource) -> str:
         while True:
@@ -136,6 +155,102 @@ class ApiGatewayBackend:
         self.key_id_by_value[key.value] = key.id
 
     def delete_api_key(self, key_id: str) -> None:
+        """Delete a key; it leaves every usage plan it was in."""
         key = self.api_key(key_id)
         self.api_keys.remove(key_id)
         del self.key_id_by_value[key.value]
+        for plan in self.usage_plans.values():
+            plan.key_ids.remove(key_id)
+
+    # -- REST APIs ----------------------------------------------------------------------------
+
+    def rest_api(self, api_id: str) -> RestApi:
+        api = self.rest_apis.get(api_id)
+        if api is None:
+            raise e.not_found(e.REST_API_NOT_FOUND.format(account=self.account_id, api=api_id))
+        return api
+
+    def stage(self, api_id: str, name: str) -> Stage:
+        stage = self.rest_api(api_id).stages.get(name)
+        if stage is None:
+            raise e.not_found(e.STAGE_NOT_FOUND)
+        return stage
+
+    def stage_exists(self, api_id: str, stage: str) -> bool:
+        api = self.rest_apis.get(api_id)
+        return api is not None and stage in api.stages
+
+    def method_exists(self, api_id: str, resource_path: str, http_method: str) -> bool:
+        api = self.rest_apis.get(api_id)
+        resource = None if api is None else api.resource_at(resource_path)
+        return resource is not None and http_method in resource.methods
+
+    def plans_with_stage(self, api_id: str, stage: str | None = None) -> list[UsagePlan]:
+        return [
+            plan
+            for plan in self.usage_plans.values()
+            if any(
+                s.api_id == api_id and (stage is None or s.stage == stage) for s in plan.api_stages
+            )
+        ]
+
+    # -- usage plans --------------------------------------------------------------------------
+
+    def usage_plan(self, plan_id: str) -> UsagePlan:
+        plan = self.usage_plans.get(plan_id)
+        if plan is None:
+            raise e.not_found(e.PLAN_NOT_FOUND)
+        return plan
+
+    def store_usage_plan(self, plan: UsagePlan) -> None:
+        if plan.id not in self.usage_plans and len(self.usage_plans) >= MAX_USAGE_PLANS:
+            raise e.limit_exceeded(e.PLAN_LIMIT)
+        self.usage_plans.add(plan.id, plan)
+
+    def delete_usage_plan(self, plan_id: str) -> None:
+        self.usage_plan(plan_id)
+        self.usage_plans.remove(plan_id)
+        self.usage.forget_plan(plan_id)
+
+    def plans_of_key(self, key_id: str) -> list[UsagePlan]:
+        return [plan for plan in self.usage_plans.values() if key_id in plan.key_ids]
+
+    def plan_key_problem(
+        self, plan: UsagePlan, key_id: str, also: Sequence[UsagePlan] = ()
+    ) -> ServiceError | None:
+        """Why ``key_id`` cannot join ``plan`` (besides the plans in ``also``), if it cannot.
+
+        One key may be in many plans, but in one plan only for each API stage.
+        """
+        if key_id in plan.key_ids:
+            return e.conflict(e.KEY_ALREADY_IN_PLAN.format(key=key_id, plan=plan.id))
+        others = [p for p in [*self.plans_of_key(key_id), *also] if p.id != plan.id]
+        if len(others) >= MAX_PLANS_PER_KEY:
+            return e.limit_exceeded(e.KEY_PLAN_LIMIT)
+        for other in others:
+            for stage in plan.api_stages:
+                if other.stage(stage.api_id, stage.stage) is not None:
+                    return e.conflict(
+                        e.KEY_STAGE_CONFLICT.format(
+                            plan=plan.id, key=key_id, api=stage.api_id, stage=stage.stage
+                        )
+                    )
+        return None
+
+    def add_plan_stage(self, plan: UsagePlan, api_id: str, stage: str) -> None:
+        """Add an API stage to (a copy of) ``plan``, keeping each key's stages unique."""
+        if not self.stage_exists(api_id, stage):
+            raise e.not_found(e.API_STAGE_NOT_IN_PLAN.format(api=api_id, stage=stage, plan=plan.id))
+        if plan.stage(api_id, stage) is not None:
+            raise e.conflict(
+                e.API_STAGE_ALREADY_IN_PLAN.format(api=api_id, stage=stage, plan=plan.id)
+            )
+        for key_id in plan.key_ids.values():
+            for other in self.plans_of_key(key_id):
+                if other.id != plan.id and other.stage(api_id, stage) is not None:
+                    raise e.conflict(
+                        e.KEY_STAGE_CONFLICT.format(
+                            plan=other.id, key=key_id, api=api_id, stage=stage
+                        )
+                    )
+        plan.api_stages.append(ApiStage(api_id, stage))

@@ -10,7 +10,7 @@ from .._registry import Call
 from . import _errors as e
 from ._models import ApiGatewayBackend
 
-__all__ = ["OPERATIONS", "check_tags", "RESOURCE_PATHS"]
+__all__ = ["OPERATIONS", "RESOURCE_PATHS", "check_tags"]
 
 MAX_TAGS = 50
 _TAG_TEXT = re.compile(r"[\w\s.:+=@/-]*")
@@ -22,12 +22,19 @@ class Taggable(Protocol):
 
 
 # Each taggable resource's path in its ARN, and how the backend finds it (or raises its 404).
-RESOURCE_PATHS: list[tuple[re.Pattern[str], Callable[[ApiGatewayBackend, tuple[str, ...]], Taggable]]] = [
+RESOURCE_PATHS: list[
+    tuple[re.Pattern[str], Callable[[ApiGatewayBackend, tuple[str, ...]], Taggable]]
+] = [
     (re.compile(r"/apikeys/([^/]+)"), lambda b, ids: b.api_key(ids[0])),
+    (re.compile(r"/usageplans/([^/]+)"), lambda b, ids: b.usage_plan(ids[0])),
+    (re.compile(r"/restapis/([^/]+)"), lambda b, ids: b.rest_api(ids[0])),
+    (re.compile(r"/restapis/([^/]+)/stages/([^/]+)"), lambda b, ids: b.stage(ids[0], ids[1])),
 ]
 
 
-def check_tags(tags: Mapping[str, str], existing: Mapping[str, str] | None = None) -> dict[str, str]:
+def check_tags(
+    tags: Mapping[str, str], existing: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """``existing`` merged with ``tags``, after AWS's rules for keys, values and count."""
     for key, value in tags.items():
         if not 1 <= len(key) <= 128 or key.startswith("aws:") or not _TAG_TEXT.fullmatch(key):

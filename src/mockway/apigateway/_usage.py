@@ -1,0 +1,178 @@
+"""The usage ledger, GetUsage and UpdateUsage.
+
+Usage is counted per usage plan, API key and UTC day. A quota's period and offset cut days into
+windows (see docs/fidelity.md): DAY is one UTC day; WEEK starts on Sunday plus ``offset`` days;
+MONTH starts on day ``offset + 1`` of the month. ``remaining`` on a day is the quota's limit,
+less what was used in that day's window up to and including that day, plus what UpdateUsage
+granted in the window up to that day.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .._clock import UTC
+from .._paging import clamp_limit, decode_token
+from .._patch import PatchRules
+from .._registry import Call
+from . import _errors as e
+from ._plan_models import Quota, UsagePlan
+
+if TYPE_CHECKING:
+    from ._models import ApiGatewayBackend
+
+__all__ = ["OPERATIONS", "UsageLedger", "utc_day", "window_start"]
+
+PAGE_DEFAULT, PAGE_MAX = 25, 500
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+PATCH = PatchRules({"replace": ["/remaining"]})
+_ONE_DAY = datetime.timedelta(days=1)
+
+Ledger = dict[tuple[str, str], dict[datetime.date, int]]
+
+
+def utc_day(epoch_seconds: float) -> datetime.date:
+    return datetime.datetime.fromtimestamp(epoch_seconds, UTC).date()
+
+
+def window_start(day: datetime.date, quota: Quota) -> datetime.date:
+    """The first day of the quota window ``day`` falls in."""
+    if quota.period == "WEEK":
+        days_since_sunday = (day.weekday() + 1) % 7
+        return day - datetime.timedelta(days=(days_since_sunday - quota.offset) % 7)
+    if quota.period == "MONTH":
+        first = quota.offset + 1
+        if day.day >= first:
+            return day.replace(day=first)
+        previous = day.replace(day=1) - _ONE_DAY
+        return previous.replace(day=first)
+    return day
+
+
+class UsageLedger:
+    """Requests used, and quota granted by UpdateUsage, per (plan, key) and UTC day."""
+
+    __slots__ = ("_granted", "_used")
+
+    def __init__(self) -> None:
+        self._used: Ledger = {}
+        self._granted: Ledger = {}
+
+    def record(self, plan_id: str, key_id: str, day: datetime.date, requests: int) -> None:
+        days = self._used.setdefault((plan_id, key_id), {})
+        days[day] = days.get(day, 0) + requests
+
+    def forget_plan(self, plan_id: str) -> None:
+        for ledger in (self._used, self._granted):
+            for pair in [pair for pair in ledger if pair[0] == plan_id]:
+                del ledger[pair]
+
+    def _remaining(self, pair: tuple[str, str], quota: Quota, day: datetime.date) -> int:
+        used = self._used.get(pair, {})
+        granted = self._granted.get(pair, {})
+        total = quota.limit or 0
+        current = window_start(day, quota)
+        while current <= day:
+            total += granted.get(current, 0) - used.get(current, 0)
+            current += _ONE_DAY
+        return total
+
+    def series(
+        self, plan: UsagePlan, key_id: str, days: Sequence[datetime.date]
+    ) -> list[list[int]]:
+        """``[used, remaining]`` for each day; remaining is 0 for a plan without a quota."""
+        pair = (plan.id, key_id)
+        used = self._used.get(pair, {})
+        quota = plan.quota
+        return [
+            [used.get(day, 0), 0 if quota is None else max(0, self._remaining(pair, quota, day))]
+            for day in days
+        ]
+
+    def set_remaining(
+        self, plan: UsagePlan, key_id: str, day: datetime.date, remaining: int
+    ) -> None:
+        assert plan.quota is not None
+        pair = (plan.id, key_id)
+        granted = self._granted.setdefault(pair, {})
+        granted[day] = granted.get(day, 0) + remaining - self._remaining(pair, plan.quota, day)
+
+
+def _date(value: str, name: str) -> datetime.date:
+    if _DATE.fullmatch(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise e.bad_request(e.INVALID_DATE.format(name=name, value=value))
+
+
+def _days(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+    return [start + datetime.timedelta(days=n) for n in range((end - start).days + 1)]
+
+
+def _plan_with_key(backend: ApiGatewayBackend, plan_id: str, key_id: str) -> UsagePlan:
+    plan = backend.usage_plan(plan_id)
+    if key_id not in plan.key_ids:
+        raise e.not_found(e.KEY_NOT_IN_PLAN_USAGE)
+    return plan
+
+
+def get_usage(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
+    p = call.params
+    plan = backend.usage_plan(p["usagePlanId"])
+    start, end = _date(p["startDate"], "startDate"), _date(p["endDate"], "endDate")
+    if end < start:
+        raise e.bad_request(e.DATE_RANGE_REVERSED)
+    position = p.get("position") or None
+    if position is not None and decode_token(position) is None:
+        raise e.bad_request(e.INVALID_POSITION)
+    next_token = None
+    if p.get("keyId"):
+        _plan_with_key(backend, plan.id, p["keyId"])
+        key_ids = [p["keyId"]]
+    else:
+        page = plan.key_ids.page(
+            clamp_limit(p.get("limit"), PAGE_DEFAULT, PAGE_MAX), position, newest_first=True
+        )
+        key_ids, next_token = page.items, page.next_token
+    days = _days(start, end)
+    out: dict[str, Any] = {
+        "usagePlanId": plan.id,
+        "startDate": p["startDate"],
+        "endDate": p["endDate"],
+    }
+    if next_token is not None:
+        out["position"] = next_token
+    out["items"] = {key_id: backend.usage.series(plan, key_id, days) for key_id in key_ids}
+    return out
+
+
+def update_usage(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
+    p = call.params
+    key_id = p["keyId"]
+    plan = _plan_with_key(backend, p["usagePlanId"], key_id)
+    remaining: list[int] = []
+    for op in PATCH.parse(p.get("patchOperations")):
+        text = op.value or ""
+        if not (text.isascii() and text.isdigit()):
+            raise e.bad_request(e.INVALID_REMAINING.format(value=op.value))
+        remaining.append(int(text))
+    if remaining and plan.quota is None:
+        raise e.bad_request(e.NO_QUOTA_FOR_USAGE.format(plan=plan.id))
+    today = utc_day(call.now)
+    for value in remaining:
+        backend.usage.set_remaining(plan, key_id, today, value)
+    start = today if plan.quota is None else window_start(today, plan.quota)
+    return {
+        "usagePlanId": plan.id,
+        "startDate": start.isoformat(),
+        "endDate": today.isoformat(),
+        "items": {key_id: backend.usage.series(plan, key_id, _days(start, today))},
+    }
+
+
+OPERATIONS = {"GetUsage": get_usage, "UpdateUsage": update_usage}
