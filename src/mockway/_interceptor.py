@@ -26,6 +26,7 @@ from typing import Any
 
 from botocore.client import BaseClient
 from botocore.model import OperationModel
+from botocore.validate import ParamValidationDecorator
 
 from ._registry import BY_EVENT_ID, Service
 from ._state import MockState, Observer, Response, validator_for
@@ -43,11 +44,16 @@ _UID_CALL = "mockway.before-call"
 class _ClientHooks:
     """The two event handlers registered on one client of a mocked service."""
 
-    __slots__ = ("service", "client", "__weakref__")
+    __slots__ = ("__weakref__", "client", "client_validates", "service")
 
     def __init__(self, service: Service[Any], client: BaseClient) -> None:
         self.service = service
         self.client = weakref.ref(client)
+        # ``client.meta.config.parameter_validation`` always reads True: botocore resolves the
+        # setting (Config or the profile's ``parameter_validation``) into the serializer only.
+        self.client_validates = isinstance(
+            getattr(client, "_serializer", None), ParamValidationDecorator
+        )
 
     def before_parameter_build(
         self, params: dict[str, Any], model: OperationModel, context: dict[str, Any], **_: Any
@@ -56,7 +62,7 @@ class _ClientHooks:
         if state is None:
             return
         context[_PARAMS] = params
-        if context["client_config"].parameter_validation:
+        if self.client_validates:
             return  # botocore validates next; the service's own checks run at before-call
         # Without client validation botocore would serialize whatever it was given and could
         # fail on it; the service's answer comes first, raised as the client's own exception.
