@@ -7,10 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from .. import _clock
 from .._clock import UTC
+from ..errors import MockwayError
 from ._models import ApiGatewayBackend, ApiKey
+from ._plan_models import UsagePlan
+from ._usage import utc_day
 
-__all__ = ["ApiGatewayView", "ApiKeyRecord"]
+__all__ = ["ApiGatewayView", "ApiKeyRecord", "UsagePlanRecord"]
 
 
 def _utc(epoch_seconds: int) -> datetime.datetime:
@@ -48,6 +52,36 @@ class ApiKeyRecord:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class UsagePlanRecord:
+    """A usage plan as API Gateway holds it, with the ids of its API keys (newest first)."""
+
+    id: str
+    name: str
+    description: str | None
+    api_stages: tuple[tuple[str, str], ...]
+    """``(apiId, stage)`` pairs."""
+    quota: Mapping[str, int | str] | None
+    throttle: Mapping[str, int | float] | None
+    product_code: str | None
+    tags: Mapping[str, str]
+    api_key_ids: tuple[str, ...]
+
+    @classmethod
+    def of(cls, plan: UsagePlan) -> UsagePlanRecord:
+        return cls(
+            plan.id,
+            plan.name,
+            plan.description,
+            tuple((s.api_id, s.stage) for s in plan.api_stages),
+            None if plan.quota is None else MappingProxyType(plan.quota.render()),
+            None if plan.throttle is None else MappingProxyType(plan.throttle.render()),
+            plan.product_code,
+            MappingProxyType(dict(plan.tags)),
+            tuple(reversed(list(plan.key_ids.values()))),
+        )
+
+
 class ApiGatewayView:
     """API Gateway's state for one (account, region); every read is a consistent snapshot."""
 
@@ -74,3 +108,41 @@ class ApiGatewayView:
         with self._backend.lock:
             key = self._backend.api_keys.get(key_id)
             return None if key is None else ApiKeyRecord.of(key)
+
+    def usage_plans(self) -> tuple[UsagePlanRecord, ...]:
+        """Every usage plan, newest first (the order GetUsagePlans lists them in)."""
+        with self._backend.lock:
+            return tuple(
+                UsagePlanRecord.of(p) for p in reversed(list(self._backend.usage_plans.values()))
+            )
+
+    def usage_plan(self, plan_id: str) -> UsagePlanRecord | None:
+        with self._backend.lock:
+            plan = self._backend.usage_plans.get(plan_id)
+            return None if plan is None else UsagePlanRecord.of(plan)
+
+    def record_usage(
+        self,
+        usage_plan_id: str,
+        api_key_id: str,
+        requests: int = 1,
+        *,
+        day: datetime.date | None = None,
+    ) -> None:
+        """Count ``requests`` calls made with an API key of a usage plan, on ``day`` (UTC).
+
+        ``day`` defaults to today by mockway's clock (so freezegun and time-machine apply).
+        GetUsage then reports them, and they count against the plan's quota. Raises
+        :class:`mockway.MockwayError` when the key is not in the plan.
+        """
+        if requests < 0:
+            raise MockwayError(f"requests must not be negative; got {requests}")
+        with self._backend.lock:
+            plan = self._backend.usage_plans.get(usage_plan_id)
+            if plan is None or api_key_id not in plan.key_ids:
+                raise MockwayError(
+                    f"API key {api_key_id!r} is not in usage plan {usage_plan_id!r} in "
+                    f"{self._backend.region}; add it with create_usage_plan_key first"
+                )
+            when = utc_day(_clock.now()) if day is None else day
+            self._backend.usage.record(usage_plan_id, api_key_id, when, requests)
