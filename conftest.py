@@ -1,16 +1,18 @@
-"""Repository-wide test guard: nothing under test may open a network connection.
+"""Repository-wide test guard: nothing under test may reach the network.
 
-mockway answers every call to a mocked service in-process; a socket connect anywhere in the
-test suite or the examples means a request tried to leave, and fails the test at once.
+mockway answers every call to a mocked service in-process; a socket connect or a DNS lookup
+anywhere in the test suite or the examples means a request tried to leave, and fails the test
+at once with :class:`NetworkAccessError`.
 """
 
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
+
+_LOCAL_HOSTS = frozenset({None, "localhost", "127.0.0.1", "::1", b"localhost"})
 
 
 class NetworkAccessError(AssertionError):
@@ -18,13 +20,21 @@ class NetworkAccessError(AssertionError):
 
 
 @pytest.fixture(autouse=True)
-def _no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    def refuse(self: socket.socket, address: Any, *args: Any, **kwargs: Any) -> None:
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: socket.socket, address: Any, *args: Any, **kwargs: Any) -> Any:
         if self.family == socket.AF_UNIX:
-            return original(self, address)
+            return original_connect(self, address)
         raise NetworkAccessError(f"a test tried to connect to {address!r}")
 
-    original = socket.socket.connect
+    def refuse_lookup(host: Any, *args: Any, **kwargs: Any) -> Any:
+        # Without a resolver the lookup would fail first and hide the attempt behind
+        # botocore's retries; with one, the query itself would leave the machine.
+        if host in _LOCAL_HOSTS:
+            return original_getaddrinfo(host, *args, **kwargs)
+        raise NetworkAccessError(f"a test tried to connect to {host!r} (DNS lookup)")
+
+    original_connect = socket.socket.connect
+    original_getaddrinfo = socket.getaddrinfo
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    yield
+    monkeypatch.setattr(socket, "getaddrinfo", refuse_lookup)

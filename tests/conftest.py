@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,6 +22,29 @@ def _strict_responses() -> Iterator[None]:
     CONTROLLER.observers.append(check_response)
     yield
     CONTROLLER.observers.remove(check_response)
+
+
+@pytest.fixture(autouse=True)
+def _fake_aws_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test ever sees the developer's real credentials, profile or config files."""
+    for name in ("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_CONFIG_FILE", os.devnull)
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", os.devnull)
+    monkeypatch.setenv("AWS_DEFAULT_REGION", REGION)
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+
+
+@pytest.fixture(autouse=True)
+def _no_activation_leaks() -> Iterator[None]:
+    """A test that leaves mockway active would make every later test pass for bad reasons."""
+    yield
+    leaked = list(CONTROLLER._active)
+    for activation in reversed(leaked):
+        CONTROLLER.pop(activation)
+    assert not leaked, f"a test left mockway activations running: {leaked}"
 
 
 @pytest.fixture

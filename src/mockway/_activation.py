@@ -155,6 +155,11 @@ class MockFactory:
     ) -> Mock: ...
 
     def __call__(self, func: Callable[..., Any] | None = None, /, **options: Any) -> Any:
+        if func is not None and not callable(func):
+            raise TypeError(
+                f"mockway decorates functions, coroutine functions and unittest.TestCase "
+                f"classes; got {func!r}. Options are keyword-only: {self.__name__}(account_id=...)"
+            )
         activation = Mock(self.services, **options)
         return activation if func is None else activation(func)
 

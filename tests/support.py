@@ -1,0 +1,46 @@
+"""Helpers shared by the test modules: clients as users build them, and the network check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+import boto3
+import pytest
+from botocore.config import Config
+from botocore.exceptions import ClientError, HTTPClientError
+
+REGION = "us-east-1"
+NO_VALIDATION = Config(parameter_validation=False)
+
+
+def client(service: str, *, validate: bool = True, region: str = REGION) -> Any:
+    """A boto3 client with the suite's fake credentials (set by the autouse fixture)."""
+    return boto3.client(service, region_name=region, config=None if validate else NO_VALIDATION)
+
+
+def assert_goes_to_network(aws: Any, call: Callable[[], Any]) -> None:
+    """``call`` on the client ``aws`` tried to reach the service's real endpoint, and the root
+    conftest's guard stopped it at the socket layer."""
+    host = urlsplit(aws.meta.endpoint_url).hostname
+    with pytest.raises(HTTPClientError) as info:
+        call()
+    error = info.value.kwargs["error"]
+    assert type(error).__name__ == "NetworkAccessError"
+    assert isinstance(error, AssertionError)
+    assert str(error) == f"a test tried to connect to {host!r} (DNS lookup)"
+
+
+def error_of(info: pytest.ExceptionInfo[ClientError]) -> tuple[str, str, int]:
+    """(code, message, HTTP status) of a ClientError."""
+    response = info.value.response
+    return (
+        response["Error"]["Code"],
+        response["Error"]["Message"],
+        response["ResponseMetadata"]["HTTPStatusCode"],
+    )
+
+
+def without_metadata(response: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in response.items() if k != "ResponseMetadata"}
