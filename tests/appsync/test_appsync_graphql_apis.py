@@ -304,18 +304,14 @@ def test_twenty_five_apis_per_region(appsync: Any) -> None:
     assert create(other)["arn"].startswith("arn:aws:appsync:eu-west-1:")
 
 
-def test_regions_and_accounts_are_separate(appsync: Any, mockway: mockway.Handle) -> None:
+def test_regions_and_accounts_are_separate(appsync: Any) -> None:
     api = create(appsync)
     other = boto3.client("appsync", region_name="eu-west-1")
     with pytest.raises(other.exceptions.NotFoundException):
         other.get_graphql_api(apiId=api["apiId"])
-    with mockway_account("210987654321"):
+    with mockway.mock_aws(account_id="210987654321"):
         assert appsync.list_graphql_apis()["graphqlApis"] == []
     assert len(appsync.list_graphql_apis()["graphqlApis"]) == 1
-
-
-def mockway_account(account_id: str) -> Any:
-    return mockway.mock_aws(account_id=account_id)
 
 
 def test_china_regions_use_their_partition(appsync: Any) -> None:
@@ -323,3 +319,14 @@ def test_china_regions_use_their_partition(appsync: Any) -> None:
     api = create(client)
     assert api["arn"].startswith("arn:aws-cn:appsync:cn-north-1:")
     assert api["dns"]["GRAPHQL"].endswith(".appsync-api.cn-north-1.amazonaws.com.cn")
+
+
+def test_seeded_ids_repeat() -> None:
+    def run() -> tuple[str, str, str]:
+        with mockway.mock_appsync(seed=7):
+            client = boto3.client("appsync", region_name=REGION)
+            api = create(client)
+            key = client.create_api_key(apiId=api["apiId"])["apiKey"]
+            return api["apiId"], api["dns"]["GRAPHQL"], key["id"]
+
+    assert run() == run()
