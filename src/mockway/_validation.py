@@ -140,14 +140,25 @@ def _structure(shape: StructureShape, enum_order: Mapping[str, Sequence[str]]) -
 def _list(shape: ListShape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
     item_check = _compile(shape.member, enum_order)
     bounds = _bounds_check(shape, len, "length")
+    # A list of enum strings fails as a whole: "Value '[a, b]' at 'path' ... Member must
+    # satisfy constraint: [Member must satisfy enum value set: [...]]".
+    enum = shape.member.metadata.get("enum") if shape.member.type_name == "string" else None
+    enum_rule = (
+        None
+        if enum is None
+        else "satisfy constraint: [Member must satisfy enum value set: "
+        f"[{', '.join(enum_order.get(shape.member.name, enum))}]]"
+    )
 
     def check(value: Sequence[Any], path: str, types: list[str], errors: list[str]) -> None:
         if bounds is not None:
             bounds(value, path, types, errors)
+        if enum_rule is not None and any(isinstance(i, str) and i not in enum for i in value):
+            errors.append(_constraint(value, path, enum_rule))
         for index, item in enumerate(value, 1):
             if item is None:
                 errors.append(_constraint(None, f"{path}.{index}.member", "not be null"))
-            else:
+            elif enum_rule is None or not isinstance(item, str):
                 item_check(item, f"{path}.{index}.member", types, errors)
 
     return check

@@ -48,5 +48,8 @@ SERVICE: Service[ApiGatewayBackend] = Service(
     validation_error_code="ValidationException",
     error_type_suffix=":http://internal.amazon.com/coral/com.amazonaws.backplane.controlplane/",
     response_headers=_headers,
-    enum_order={"Op": ("add", "remove", "move", "test", "replace", "copy")},
+    enum_order={
+        "Op": ("add", "remove", "move", "test", "replace", "copy"),
+        "EndpointType": ("PRIVATE", "EDGE", "REGIONAL"),
+    },
 )

@@ -128,8 +128,14 @@ GREEDY_PARENT = "Cannot create a child of a resource with a greedy path variable
 EMPTY_DESCRIPTION = "Description cannot be an empty string"
 INVALID_COMPRESSION = "Invalid minimum compression size, must be between 0 and 10485760"
 MULTIPLE_ENDPOINT_TYPES = "Cannot create an api with multiple Endpoint Types."
+NO_ENDPOINT_TYPE = "REGIONAL Configuration and EDGE Configuration cannot be both DISABLED."
+PRIVATE_NOT_DUALSTACK = "Only dualstack ipAddressType is supported for Private APIs."
 INTEGRATION_ARN_INVALID = "Invalid ARN specified in the request"
 INTEGRATION_ARN_NO_ACTION = "AWS ARN for integration must contain path or action"
+AWS_PROXY_SERVICE = (
+    "Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose"
+    " stream invocations."
+)
 INVALID_HTTP_METHOD = (
     "Invalid HttpMethod specified. Valid options are GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY"
 )

@@ -23,7 +23,8 @@ DEFAULT_TIMEOUT_MILLIS = 29_000
 MAX_COMPRESSION_SIZE = 10_485_760
 _PATH_PART = re.compile(r"[A-Za-z0-9._:-]+|\{[A-Za-z0-9._-]+\+?\}")
 _HTTP_URI = re.compile(r"https?://[^\s/]+(/\S*)?")
-_AWS_URI = re.compile(r"arn:aws[a-z-]*:apigateway:[a-z0-9-]+:[a-z0-9.-]+:((?:path|action)/\S+)?")
+_AWS_URI = re.compile(r"arn:aws[a-z-]*:apigateway:[a-z0-9-]+:([a-z0-9.-]+):((?:path|action)/\S+)?")
+_PROXY_SERVICES = frozenset({"lambda", "firehose"})
 _REST_EXTRA = ("version", "binaryMediaTypes", "minimumCompressionSize", "policy")
 _METHOD_EXTRA = (
     "authorizerId",
@@ -79,9 +80,14 @@ def create_rest_api(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     if size is not None and not 0 <= size <= MAX_COMPRESSION_SIZE:
         raise e.bad_request(e.INVALID_COMPRESSION)
     endpoint = p.get("endpointConfiguration") or {}
-    types = list(endpoint.get("types") or ["EDGE"])
+    given = endpoint.get("types")
+    types = ["EDGE"] if given is None else list(given)
+    if not types:
+        raise e.bad_request(e.NO_ENDPOINT_TYPE)
     if len(types) > 1:
         raise e.bad_request(e.MULTIPLE_ENDPOINT_TYPES)
+    if types == ["PRIVATE"] and endpoint.get("ipAddressType") == "ipv4":
+        raise e.bad_request(e.PRIVATE_NOT_DUALSTACK)
     api_id = backend.new_id(REST_API_ID_LENGTH, call.ids, backend.rest_apis)
     root = Resource(call.ids.lower_alnum(ROOT_RESOURCE_ID_LENGTH), None, None, "/")
     api = RestApi(
@@ -217,8 +223,10 @@ def put_integration(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
         arn = _AWS_URI.fullmatch(uri or "")
         if arn is None:
             raise e.bad_request(e.INTEGRATION_ARN_INVALID)
-        if not arn.group(1):
+        if not arn.group(2):
             raise e.bad_request(e.INTEGRATION_ARN_NO_ACTION)
+        if kind == "AWS_PROXY" and arn.group(1) not in _PROXY_SERVICES:
+            raise e.bad_request(e.AWS_PROXY_SERVICE)
     method.integration = Integration(
         kind,
         http_method,
