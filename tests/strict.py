@@ -49,10 +49,11 @@ def same(left: Any, right: Any, path: str = "") -> None:
             same(left[key], right[key], f"{path}.{key}")
     elif isinstance(left, list):
         assert len(left) == len(right), f"{path}: {len(left)} items != {len(right)}"
-        for index, (a, b) in enumerate(zip(left, right)):
+        for index, (a, b) in enumerate(zip(left, right, strict=True)):
             same(a, b, f"{path}[{index}]")
     elif isinstance(left, datetime.datetime):
-        assert left == right and type(left.tzinfo) is type(right.tzinfo), f"{path}: {left!r} != {right!r}"
+        assert left == right, f"{path}: {left!r} != {right!r}"
+        assert type(left.tzinfo) is type(right.tzinfo), f"{path}: {left!r} != {right!r}"
     else:
         assert left == right, f"{path}: {left!r} != {right!r}"
 

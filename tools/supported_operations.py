@@ -1,7 +1,7 @@
 """Write docs/supported-operations.md from mockway's handler registry and botocore's model.
 
-    python tools/supported_operations.py          # rewrite the page
-    python tools/supported_operations.py --check  # exit 1 when the page is out of date
+python tools/supported_operations.py          # rewrite the page
+python tools/supported_operations.py --check  # exit 1 when the page is out of date
 """
 
 from __future__ import annotations

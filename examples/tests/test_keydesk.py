@@ -28,17 +28,17 @@ def test_rotation_moves_the_plan_and_disables_the_old_key(
 
     new = keys.rotate(old.id)
 
-    assert new.id != old.id and new.value != old.value
+    assert new.id != old.id
+    assert new.value != old.value
     assert keys.active_keys("acme") == [new.id]
     assert keys.plans_of(new.id) == [plan_id]
     assert keys.plans_of(old.id) == []
     stored = mockway.apigateway("eu-west-1").api_key(old.id)
-    assert stored is not None and stored.enabled is False
+    assert stored is not None
+    assert stored.enabled is False
 
 
-def test_a_key_cannot_join_two_plans_on_the_same_stage(
-    apigateway: Any, plan_id: str
-) -> None:
+def test_a_key_cannot_join_two_plans_on_the_same_stage(apigateway: Any, plan_id: str) -> None:
     keys = KeyManager(apigateway)
     issued = keys.issue("acme", plan_id)
     stages = apigateway.get_usage_plan(usagePlanId=plan_id)["apiStages"]
