@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -69,13 +70,29 @@ def parse_stage_ref(value: str | None) -> tuple[str, str]:
 
 def _number(value: Any, path: str, kind: type[int] | type[float]) -> Any:
     try:
-        return kind(value)
+        number = kind(value)
     except (TypeError, ValueError):
-        raise e.bad_request(e.INVALID_NUMBER.format(value=value, path=path)) from None
+        number = None
+    if number is None or not math.isfinite(number):
+        raise e.bad_request(e.INVALID_NUMBER.format(value=value, path=path))
+    return number
 
 
 def _throttle(settings: Mapping[str, Any]) -> Throttle:
     return Throttle(settings.get("burstLimit", 0), float(settings.get("rateLimit", 0.0)))
+
+
+def _is_throttle(settings: Any) -> bool:
+    """A method throttle as a JSON patch value must give it: whole burst, finite rate."""
+    if not isinstance(settings, Mapping):
+        return False
+    burst, rate = settings.get("burstLimit", 0), settings.get("rateLimit", 0.0)
+    return (
+        type(burst) is int
+        and isinstance(rate, (int, float))
+        and not isinstance(rate, bool)
+        and math.isfinite(rate)
+    )
 
 
 def _method_key(resource_path: str, http_method: str) -> str:
@@ -98,7 +115,7 @@ def _method_throttles(
     out: dict[str, Throttle] = {}
     for key, settings in throttles.items():
         _check_method(backend, stage, key)
-        if not isinstance(settings, Mapping):
+        if not _is_throttle(settings):
             raise e.bad_request(e.INVALID_THROTTLE_MAP.format(value=json.dumps(throttles)))
         out[key] = _throttle(settings)
     return out
