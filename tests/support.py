@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -44,3 +45,19 @@ def error_of(info: pytest.ExceptionInfo[ClientError]) -> tuple[str, str, int]:
 
 def without_metadata(response: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in response.items() if k != "ResponseMetadata"}
+
+
+@contextmanager
+def expect_error(aws: Any, code: str, message: str, status: int) -> Iterator[None]:
+    """The block raises the client's exception for ``code``, with AWS's parsed error shape:
+    a modeled error also carries ``message`` at the top level, an unmodeled one does not."""
+    with pytest.raises(ClientError) as info:
+        yield
+    assert error_of(info) == (code, message, status)
+    modeled = aws.exceptions.from_code(code)
+    if modeled is ClientError:
+        assert type(info.value) is ClientError
+        assert "message" not in info.value.response
+    else:
+        assert isinstance(info.value, modeled)
+        assert info.value.response["message"] == message

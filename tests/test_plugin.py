@@ -1,0 +1,261 @@
+"""The pytest plugin, driven through pytester as users' suites drive it."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+# Hypothesis's plugin imports modules lazily in every inner run, and pytester forgets them
+# after each; without it an inner run takes milliseconds instead of seconds.
+INNER_OPTIONS = ("-p", "no:cacheprovider", "-p", "no:hypothesispytest")
+
+MARKER_LINE = (
+    "@pytest.mark.mockway(account_id=..., seed=...): options for the mockway fixture, "
+    "the same keyword-only options mock_aws() takes."
+)
+
+
+def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
+    return pytester.runpytest(*INNER_OPTIONS, *args)
+
+
+def test_fixture_yields_the_handle(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        import boto3
+        import mockway
+        from mockway._interceptor import CONTROLLER
+
+        def test_with_fixture(mockway):
+            assert isinstance(mockway, mockway.__class__)
+            assert type(mockway).__name__ == "Handle"
+            assert mockway.account_id == "123456789012"
+            aws = boto3.client("apigateway", region_name="us-east-1")
+            created = aws.create_api_key(name="from-the-fixture")
+            assert [k.id for k in mockway.apigateway().api_keys()] == [created["id"]]
+
+        def test_handle_type(mockway):
+            from mockway import Handle
+            assert isinstance(mockway, Handle)
+            aws = boto3.client("apigateway", region_name="us-east-1")
+            assert aws.get_api_keys()["items"] == []
+
+        def test_inactive_without_the_fixture():
+            assert CONTROLLER.state is None
+        """
+    )
+    result = run(pytester)
+    result.assert_outcomes(passed=3)
+
+
+def test_marker_feeds_options(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        import boto3
+        import pytest
+
+        SEEN = []
+
+        @pytest.mark.mockway(account_id="111122223333", seed=42)
+        def test_first(mockway):
+            assert mockway.account_id == "111122223333"
+            aws = boto3.client("apigateway", region_name="us-east-1")
+            SEEN.append(aws.create_api_key()["id"])
+            assert mockway.apigateway(account_id="123456789012").api_keys() == ()
+            assert len(mockway.apigateway().api_keys()) == 1
+
+        @pytest.mark.mockway(account_id="111122223333", seed=42)
+        def test_second_same_seed(mockway):
+            aws = boto3.client("apigateway", region_name="us-east-1")
+            SEEN.append(aws.create_api_key()["id"])
+            assert SEEN[0] == SEEN[1]
+
+        @pytest.mark.mockway(seed=43)
+        def test_other_seed(mockway):
+            assert mockway.account_id == "123456789012"
+            aws = boto3.client("apigateway", region_name="us-east-1")
+            assert aws.create_api_key()["id"] != SEEN[0]
+
+        @pytest.mark.mockway(account_id="444455556666")
+        class TestClassMarker:
+            def test_account(self, mockway):
+                assert mockway.account_id == "444455556666"
+        """
+    )
+    result = run(pytester, "--strict-markers")
+    result.assert_outcomes(passed=4)
+
+
+def test_module_level_marker(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        import pytest
+
+        pytestmark = pytest.mark.mockway(account_id="777788889999")
+
+        def test_account(mockway):
+            assert mockway.account_id == "777788889999"
+        """
+    )
+    run(pytester).assert_outcomes(passed=1)
+
+
+def test_marker_with_positional_args_errors(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        import pytest
+
+        @pytest.mark.mockway("111122223333")
+        def test_positional(mockway):
+            pass
+        """
+    )
+    result = run(pytester)
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(
+        ["E   TypeError: @pytest.mark.mockway takes keyword options only, as mock_aws() does"]
+    )
+
+
+def test_marker_with_unknown_or_bad_option_errors(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        import pytest
+
+        @pytest.mark.mockway(acount_id="111122223333")
+        def test_unknown(mockway):
+            pass
+
+        @pytest.mark.mockway(account_id="1234")
+        def test_bad(mockway):
+            pass
+        """
+    )
+    result = run(pytester)
+    result.assert_outcomes(errors=2)
+    result.stdout.fnmatch_lines(
+        [
+            "E * TypeError: *unexpected keyword argument 'acount_id'",
+            "E * mockway*InvalidOptionError: account_id must be a string of 12 digits, "
+            "like '123456789012'; got '1234'",
+        ],
+        consecutive=False,
+    )
+
+
+def test_fake_credentials_and_no_profile_inside_environment_restored_after(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outer = {
+        "AWS_PROFILE": "outer-profile",
+        "AWS_DEFAULT_PROFILE": "outer-default-profile",
+        "AWS_ACCESS_KEY_ID": "OUTERACCESSKEY",
+        "AWS_SECRET_ACCESS_KEY": "outer-secret",
+        "AWS_SESSION_TOKEN": "outer-token",
+        "AWS_SECURITY_TOKEN": "outer-security-token",
+        "AWS_CONFIG_FILE": "/outer/config",
+        "AWS_SHARED_CREDENTIALS_FILE": "/outer/credentials",
+    }
+    for name, value in outer.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("AWS_DEFAULT_REGION")
+    monkeypatch.delenv("AWS_REGION", raising=False)
+    pytester.makepyfile(
+        """
+        import os
+        import boto3
+
+        def test_inside(mockway):
+            assert os.environ["AWS_ACCESS_KEY_ID"] == "AKIAIOSFODNN7EXAMPLE"
+            assert os.environ["AWS_SECRET_ACCESS_KEY"] == (
+                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+            )
+            for name in (
+                "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"
+            ):
+                assert name not in os.environ, name
+            assert os.environ["AWS_CONFIG_FILE"] == os.devnull
+            assert os.environ["AWS_SHARED_CREDENTIALS_FILE"] == os.devnull
+            assert os.environ["AWS_DEFAULT_REGION"] == "us-east-1"
+            session = boto3.session.Session()
+            assert session.profile_name == "default"
+            credentials = session.get_credentials()
+            assert credentials.access_key == "AKIAIOSFODNN7EXAMPLE"
+            assert credentials.token is None
+            assert session.region_name == "us-east-1"
+        """
+    )
+    run(pytester).assert_outcomes(passed=1)
+    for name, value in outer.items():
+        assert os.environ[name] == value
+    assert "AWS_DEFAULT_REGION" not in os.environ
+
+
+def test_fixture_keeps_a_region_already_set(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "eu-west-1")
+    pytester.makepyfile(
+        """
+        import os
+        import boto3
+
+        def test_region(mockway):
+            assert os.environ["AWS_DEFAULT_REGION"] == "eu-west-1"
+            aws = boto3.session.Session().client("apigateway")
+            key = aws.create_api_key(name="west")
+            assert [k.id for k in mockway.apigateway("eu-west-1").api_keys()] == [key["id"]]
+            assert mockway.apigateway().api_keys() == ()
+        """
+    )
+    run(pytester).assert_outcomes(passed=1)
+    assert os.environ["AWS_DEFAULT_REGION"] == "eu-west-1"
+
+
+def test_strict_markers_accepts_the_marker(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        import pytest
+
+        @pytest.mark.mockway(seed=1)
+        def test_marked(mockway):
+            pass
+
+        @pytest.mark.mockway(seed=1)
+        def test_marked_without_fixture():
+            pass
+        """
+    )
+    run(pytester, "--strict-markers").assert_outcomes(passed=2)
+
+
+def test_strict_markers_still_rejects_unknown_markers(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        import pytest
+
+        @pytest.mark.mockwy(seed=1)
+        def test_typo():
+            pass
+        """
+    )
+    result = run(pytester, "--strict-markers")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*'mockwy' not found in `markers` configuration option*"])
+
+
+def test_marker_is_registered_with_a_help_line(pytester: pytest.Pytester) -> None:
+    result = run(pytester, "--markers")
+    assert result.ret == 0
+    assert MARKER_LINE in result.stdout.lines
+
+
+def test_fixture_is_listed_with_its_docstring(pytester: pytest.Pytester) -> None:
+    result = run(pytester, "--fixtures")
+    result.stdout.fnmatch_lines(
+        [
+            "mockway -- *plugin.py:*",
+            "    API Gateway and AppSync mocked for this test; yields the :class:`mockway.Handle`.",
+        ]
+    )
