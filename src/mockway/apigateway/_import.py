@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .._ids import IdSource
 from .._registry import Call
 from . import _errors as e
 from ._models import MAX_DESCRIPTION, MAX_NAME, ApiGatewayBackend, ApiKey, value_problem
@@ -61,6 +62,8 @@ class _Row:
     description: str | None
     enabled: bool
     plan_ids: list[str]
+    key_id: str | None
+    """The id a new key gets, drawn early when the row names plans, so messages can name it."""
 
 
 def _text(body: Any) -> str:
@@ -80,8 +83,8 @@ def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
             yield number, split_row(line)
 
 
-def _plans_problem(backend: ApiGatewayBackend, value: str, plan_ids: list[str]) -> str | None:
-    """Why the key with ``value`` cannot join the plans ``plan_ids``, if it cannot."""
+def _plans_problem(backend: ApiGatewayBackend, key_id: str, plan_ids: list[str]) -> str | None:
+    """Why the key ``key_id`` (existing or about to be) cannot join ``plan_ids``, if it cannot."""
     plans: list[UsagePlan] = []
     for plan_id in plan_ids:
         plan = backend.usage_plans.get(plan_id)
@@ -89,7 +92,6 @@ def _plans_problem(backend: ApiGatewayBackend, value: str, plan_ids: list[str]) 
             return e.IMPORT_BAD_PLAN.format(plan_id=plan_id)
         if plan not in plans:
             plans.append(plan)
-    key_id = backend.key_id_by_value.get(value, "")
     for index, plan in enumerate(plans):
         if key_id in plan.key_ids:
             continue
@@ -99,7 +101,7 @@ def _plans_problem(backend: ApiGatewayBackend, value: str, plan_ids: list[str]) 
     return None
 
 
-def _read(backend: ApiGatewayBackend, text: str) -> tuple[list[_Row], list[str]]:
+def _read(backend: ApiGatewayBackend, text: str, ids: IdSource) -> tuple[list[_Row], list[str]]:
     rows = _rows(text)
     header = next(rows, None)
     columns = [c.lower() for c in header[1]] if header else []
@@ -118,8 +120,10 @@ def _read(backend: ApiGatewayBackend, text: str) -> tuple[list[_Row], list[str]]
             problem = e.API_KEY_NAME_TOO_LONG
         if problem is None and len(description) > MAX_DESCRIPTION:
             problem = e.API_KEY_DESCRIPTION_TOO_LONG
-        if problem is None:
-            problem = _plans_problem(backend, value, plan_ids)
+        key_id = None
+        if problem is None and plan_ids:
+            key_id = backend.key_id_by_value.get(value) or backend.new_api_key_id(ids)
+            problem = _plans_problem(backend, key_id, plan_ids)
         if problem is not None:
             warnings.append(e.IMPORT_ROW.format(row=number, problem=problem))
             continue
@@ -132,13 +136,14 @@ def _read(backend: ApiGatewayBackend, text: str) -> tuple[list[_Row], list[str]]
                 description or None,
                 enabled == "" or enabled.lower() == "true",
                 plan_ids,
+                key_id,
             )
         )
     return good, warnings
 
 
 def import_api_keys(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
-    rows, warnings = _read(backend, _text(call.params["body"]))
+    rows, warnings = _read(backend, _text(call.params["body"]), call.ids)
     if warnings and call.params.get("failOnWarnings"):
         raise e.bad_request(e.IMPORT_FAILED.format(warnings="; ".join(warnings)))
     backend.check_room_for(len({r.value for r in rows} - backend.key_id_by_value.keys()))
@@ -152,7 +157,7 @@ def import_api_keys(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
             key.updated = now
         else:
             key = ApiKey(
-                id=backend.new_api_key_id(call.ids),
+                id=row.key_id or backend.new_api_key_id(call.ids),
                 value=row.value,
                 name=row.name,
                 description=row.description,
