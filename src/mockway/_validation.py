@@ -143,6 +143,7 @@ def _list(shape: ListShape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
     # A list of enum strings fails as a whole: "Value '[a, b]' at 'path' ... Member must
     # satisfy constraint: [Member must satisfy enum value set: [...]]".
     enum = shape.member.metadata.get("enum") if shape.member.type_name == "string" else None
+    allowed = frozenset(enum or ())
     enum_rule = (
         None
         if enum is None
@@ -153,7 +154,7 @@ def _list(shape: ListShape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
     def check(value: Sequence[Any], path: str, types: list[str], errors: list[str]) -> None:
         if bounds is not None:
             bounds(value, path, types, errors)
-        if enum_rule is not None and any(isinstance(i, str) and i not in enum for i in value):
+        if enum_rule is not None and any(isinstance(i, str) and i not in allowed for i in value):
             errors.append(_constraint(value, path, enum_rule))
         for index, item in enumerate(value, 1):
             if item is None:

@@ -131,7 +131,8 @@ class ApiGatewayView:
     ) -> None:
         """Count ``requests`` calls made with an API key of a usage plan, on ``day`` (UTC).
 
-        ``day`` defaults to today by mockway's clock (so freezegun and time-machine apply).
+        ``day`` defaults to today by mockway's clock (so freezegun and time-machine apply);
+        a ``datetime`` counts on its UTC day (a naive one is taken as UTC).
         GetUsage then reports them, and they count against the plan's quota. Raises
         :class:`mockway.MockwayError` when the key is not in the plan.
         """
@@ -144,5 +145,10 @@ class ApiGatewayView:
                     f"API key {api_key_id!r} is not in usage plan {usage_plan_id!r} in "
                     f"{self._backend.region}; add it with create_usage_plan_key first"
                 )
-            when = utc_day(_clock.now()) if day is None else day
+            if day is None:
+                when = utc_day(_clock.now())
+            elif isinstance(day, datetime.datetime):  # a moment: the UTC day it falls on
+                when = day.astimezone(UTC).date() if day.tzinfo else day.date()
+            else:
+                when = day
             self._backend.usage.record(usage_plan_id, api_key_id, when, requests)
