@@ -779,3 +779,57 @@ def test_tags_on_missing_rest_api_or_stage(apigw: Any) -> None:
     with pytest.raises(apigw.exceptions.NotFoundException) as info:
         apigw.get_tags(resourceArn=stage_arn(api.api_id, "prod"))
     assert error_of(info) == ("NotFoundException", "Invalid stage identifier specified", 404)
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            {"authorizationType": "CUSTOM", "authorizerId": "abc123"},
+            "Invalid authorizer ID specified. Setting the authorization type to CUSTOM or "
+            "COGNITO_USER_POOLS requires a valid authorizer.",
+        ),
+        (
+            {"authorizationType": "COGNITO_USER_POOLS"},
+            "Invalid authorizer ID specified. Setting the authorization type to CUSTOM or "
+            "COGNITO_USER_POOLS requires a valid authorizer.",
+        ),
+        (
+            {"authorizationType": "NONE", "requestValidatorId": "abc123"},
+            "Invalid Request Validator identifier specified",
+        ),
+        (
+            {"authorizationType": "NONE", "requestModels": {"application/json": "petModel"}},
+            "Invalid model identifier specified: petModel",
+        ),
+        (
+            {
+                "authorizationType": "NONE",
+                "requestParameters": {
+                    "method.request.querystring.id": True,
+                    "method.request.header.id": False,
+                },
+            },
+            "Parameter names must be unique across querystring, header and path",
+        ),
+    ],
+)
+def test_put_method_rejects(apigw: Any, extra: dict[str, Any], message: str) -> None:
+    api = pets_api(apigw)
+    with pytest.raises(apigw.exceptions.BadRequestException) as info:
+        apigw.put_method(restApiId=api.api_id, resourceId=api.pets_id, httpMethod="POST", **extra)
+    assert error_of(info) == ("BadRequestException", message, 400)
+    with pytest.raises(apigw.exceptions.NotFoundException):
+        apigw.get_method(restApiId=api.api_id, resourceId=api.pets_id, httpMethod="POST")
+
+
+def test_put_method_accepts_the_built_in_models(apigw: Any) -> None:
+    api = pets_api(apigw)
+    put = apigw.put_method(
+        restApiId=api.api_id,
+        resourceId=api.pets_id,
+        httpMethod="POST",
+        authorizationType="NONE",
+        requestModels={"application/json": "Empty", "text/plain": "Error"},
+    )
+    assert put["requestModels"] == {"application/json": "Empty", "text/plain": "Error"}

@@ -139,6 +139,13 @@ AWS_PROXY_SERVICE = (
 INVALID_HTTP_METHOD = (
     "Invalid HttpMethod specified. Valid options are GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY"
 )
+INVALID_AUTHORIZER = (
+    "Invalid authorizer ID specified. Setting the authorization type to CUSTOM or"
+    " COGNITO_USER_POOLS requires a valid authorizer."
+)
+REQUEST_VALIDATOR_NOT_FOUND = "Invalid Request Validator identifier specified"
+MODEL_NOT_FOUND = "Invalid model identifier specified: {model}"
+DUPLICATE_PARAMETER = "Parameter names must be unique across querystring, header and path"
 INTEGRATION_METHOD_REQUIRED = "Enumeration value for HttpMethod must be non-empty"
 INTEGRATION_URI_INVALID = "Invalid HTTP endpoint specified for URI"
 ROOT_NOT_DELETABLE = "Root resource cannot be deleted"

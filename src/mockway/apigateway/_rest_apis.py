@@ -18,6 +18,7 @@ PAGE_DEFAULT, PAGE_MAX = 25, 500
 REST_API_ID_LENGTH = 10
 RESOURCE_ID_LENGTH = 6
 ROOT_RESOURCE_ID_LENGTH = 10
+BUILT_IN_MODELS = frozenset({"Empty", "Error"})
 HTTP_METHODS = frozenset({"GET", "PUT", "POST", "DELETE", "PATCH", "OPTIONS", "HEAD", "ANY"})
 DEFAULT_TIMEOUT_MILLIS = 29_000
 MAX_COMPRESSION_SIZE = 10_485_760
@@ -189,6 +190,18 @@ def put_method(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
         raise e.bad_request(e.INVALID_HTTP_METHOD)
     if http_method in resource.methods:
         raise e.conflict(e.METHOD_EXISTS)
+    # Authorizers, request validators and models beyond the built-in two are not modeled,
+    # so a method naming one names something that does not exist.
+    if p["authorizationType"] in ("CUSTOM", "COGNITO_USER_POOLS"):
+        raise e.bad_request(e.INVALID_AUTHORIZER)
+    if p.get("requestValidatorId"):
+        raise e.bad_request(e.REQUEST_VALIDATOR_NOT_FOUND)
+    for model in (p.get("requestModels") or {}).values():
+        if model not in BUILT_IN_MODELS:
+            raise e.bad_request(e.MODEL_NOT_FOUND.format(model=model))
+    names = [k.split(".", 3)[-1] for k in p.get("requestParameters") or {}]
+    if len(names) != len(set(names)):
+        raise e.bad_request(e.DUPLICATE_PARAMETER)
     method = Method(
         http_method,
         p["authorizationType"],
