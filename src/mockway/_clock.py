@@ -11,7 +11,7 @@ import time
 
 from dateutil.tz import tzlocal, tzutc
 
-__all__ = ["now", "to_datetime", "UTC"]
+__all__ = ["UTC", "now", "to_datetime"]
 
 UTC = tzutc()
 _LOCAL = tzlocal()
@@ -22,10 +22,23 @@ def now() -> float:
     return time.time()
 
 
+_RENDERED: dict[float, datetime.datetime] = {}
+_RENDERED_MAX = 4096
+
+
 def to_datetime(epoch_seconds: float) -> datetime.datetime:
     """What botocore's timestamp parser makes of an epoch number on the wire.
 
     botocore parses epoch values with ``datetime.fromtimestamp(value, tzlocal())``; the
     result has to be equal, and of the same kind, for users' assertions to hold.
+
+    dateutil's ``tzlocal`` makes that conversion cost microseconds, and a page of API keys
+    renders two per key, mostly of the same few seconds: results are kept (datetimes are
+    immutable) in a bounded table, emptied when full.
     """
-    return datetime.datetime.fromtimestamp(epoch_seconds, _LOCAL)
+    rendered = _RENDERED.get(epoch_seconds)
+    if rendered is None:
+        if len(_RENDERED) >= _RENDERED_MAX:
+            _RENDERED.clear()
+        rendered = _RENDERED[epoch_seconds] = datetime.datetime.fromtimestamp(epoch_seconds, _LOCAL)
+    return rendered

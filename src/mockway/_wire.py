@@ -12,10 +12,10 @@ import email.utils
 from collections.abc import Mapping
 from typing import Any
 
-from botocore.awsrequest import AWSResponse, HeadersDict
+from botocore.awsrequest import AWSResponse
 from botocore.model import OperationModel, ServiceModel
 
-__all__ = ["ServiceError", "success", "failure", "Parsed"]
+__all__ = ["Parsed", "ServiceError", "failure", "success"]
 
 Parsed = dict[str, Any]
 
@@ -50,9 +50,25 @@ _EMPTY = _EmptyBody()
 _modeled: dict[tuple[str, str], tuple[str, ...] | None] = {}
 
 
-def _headers(request_id: str, now: float, error_type: str | None, extra: Mapping[str, str]) -> dict[str, str]:
+_date_header: tuple[float, str] = (0.0, email.utils.formatdate(0.0, usegmt=True))
+
+
+def _http_date(now: float) -> str:
+    """The ``date`` header for ``now``; it names whole seconds, so one second's text is kept."""
+    global _date_header
+    second = now // 1
+    kept_second, text = _date_header
+    if second != kept_second:
+        text = email.utils.formatdate(second, usegmt=True)
+        _date_header = (second, text)
+    return text
+
+
+def _headers(
+    request_id: str, now: float, error_type: str | None, extra: Mapping[str, str]
+) -> dict[str, str]:
     headers = {
-        "date": email.utils.formatdate(now, usegmt=True),
+        "date": _http_date(now),
         "content-type": "application/json",
         "connection": "keep-alive",
         "x-amzn-requestid": request_id,
@@ -72,7 +88,8 @@ def _finish(
         "HTTPHeaders": headers,
         "RetryAttempts": 0,
     }
-    return AWSResponse(url, status, HeadersDict(headers), _EMPTY), parsed
+    # AWSResponse keeps its own case-insensitive copy of the headers.
+    return AWSResponse(url, status, headers, _EMPTY), parsed
 
 
 def success(
