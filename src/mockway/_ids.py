@@ -32,6 +32,10 @@ class IdSource:
         """``length`` characters of ``[A-Za-z0-9]``: generated API key values."""
         return "".join(self._rng.choices(_MIXED_ALNUM, k=length))
 
+    def uuid4(self) -> uuid.UUID:
+        """A version-4 UUID drawn from this source."""
+        return uuid.UUID(int=self._rng.getrandbits(128), version=4)
+
     def request_id(self) -> str:
         """A request id in the UUID form API Gateway and AppSync answer with."""
-        return str(uuid.UUID(int=self._rng.getrandbits(128), version=4))
+        return str(self.uuid4())

@@ -131,7 +131,11 @@ def _structure(shape: StructureShape, enum_order: Mapping[str, Sequence[str]]) -
                 types.append(
                     f"Unknown parameter {path}.{name}, must be one of: {', '.join(members)}"
                 )
-            elif item is not None:
+            elif item is None:
+                # botocore's serializer cannot put a null in every place; the service never
+                # sees one, and neither does a client that validates.
+                types.append(f"Invalid type for parameter {path}.{name}, value: None")
+            else:
                 member(item, f"{path}.{name}", types, errors)
 
     return check

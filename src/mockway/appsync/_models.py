@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import threading
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,7 +39,7 @@ def new_ident(ids: IdSource) -> str:
     API ids, endpoint host labels and the body of ``da2-`` keys seen in real AWS output all
     decode to version-4 UUIDs, so mockway draws them the same way.
     """
-    raw = uuid.UUID(ids.request_id()).bytes
+    raw = ids.uuid4().bytes
     return base64.b32encode(raw).decode("ascii").rstrip("=").lower()
 
 
