@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .apigateway.view import ApiGatewayView
     from .appsync.view import AppSyncView
 
-__all__ = ["Handle", "DEFAULT_REGION"]
+__all__ = ["DEFAULT_REGION", "Handle"]
 
 DEFAULT_REGION = "us-east-1"
 
@@ -50,7 +50,9 @@ class Handle:
 
         return ApiGatewayView(self._backend("apigateway", region, account_id))
 
-    def appsync(self, region: str = DEFAULT_REGION, *, account_id: str | None = None) -> AppSyncView:
+    def appsync(
+        self, region: str = DEFAULT_REGION, *, account_id: str | None = None
+    ) -> AppSyncView:
         """AppSync's state in ``region``."""
         from .appsync.view import AppSyncView
 

@@ -13,7 +13,7 @@ import bisect
 from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
-__all__ = ["OrderedStore", "Page", "encode_token", "decode_token", "clamp_limit"]
+__all__ = ["OrderedStore", "Page", "clamp_limit", "decode_token", "encode_token"]
 
 T = TypeVar("T")
 
@@ -44,7 +44,7 @@ class Page(Generic[T]):
 class OrderedStore(Generic[T]):
     """Items by id, remembering creation order."""
 
-    __slots__ = ("_items", "_sequence_of", "_sequences", "_id_at", "_next")
+    __slots__ = ("_id_at", "_items", "_next", "_sequence_of", "_sequences")
 
     def __init__(self) -> None:
         self._items: dict[str, T] = {}

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 if TYPE_CHECKING:
     from ._ids import IdSource
 
-__all__ = ["Call", "Service", "Handler", "SERVICES", "BY_EVENT_ID", "supported_operations"]
+__all__ = ["BY_EVENT_ID", "SERVICES", "Call", "Handler", "Service", "supported_operations"]
 
 B = TypeVar("B")
 
@@ -18,7 +18,7 @@ B = TypeVar("B")
 class Call:
     """One request as a handler sees it: parameters, who asks, where, and when."""
 
-    __slots__ = ("params", "account_id", "region", "now", "ids")
+    __slots__ = ("account_id", "ids", "now", "params", "region")
 
     def __init__(
         self, params: Mapping[str, Any], account_id: str, region: str, now: float, ids: IdSource

@@ -6,7 +6,7 @@ modeled exceptions (``client.exceptions.NotFoundException``, all ``ClientError``
 
 from __future__ import annotations
 
-__all__ = ["MockwayError", "UnsupportedOperation", "NotActiveError"]
+__all__ = ["MockwayError", "NotActiveError", "UnsupportedOperation"]
 
 SUPPORTED_OPERATIONS_DOC = "docs/supported-operations.md"
 
