@@ -22,7 +22,7 @@ import sys
 import threading
 import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from botocore.client import BaseClient
 from botocore.model import OperationModel
@@ -72,11 +72,13 @@ class _ClientHooks:
         try:
             validator_for(self.service, model)(params)
         except ServiceError as error:
-            _, parsed = response = state.error_response(self.service, model, error, "")
+            response = state.error_response(self.service, model, error, "")
             CONTROLLER.observe(model, response)
             client = self.client()
             assert client is not None  # it is the one making this call
-            raise client.exceptions.from_code(error.code)(parsed, model.name) from None
+            # from_code returns the exception class (botocore-stubs says an instance).
+            exception = cast(type[Exception], client.exceptions.from_code(error.code))
+            raise exception(response[1], model.name) from None
 
     def before_call(
         self,
@@ -168,7 +170,7 @@ class Controller:
             if self.state is None or client.__dict__.get(_EPOCH_ATTR) == self.epoch:
                 return
             client.__dict__[_EPOCH_ATTR] = self.epoch
-            if inspect.iscoroutinefunction(type(client)._make_api_call):
+            if inspect.iscoroutinefunction(getattr(type(client), "_make_api_call")):  # noqa: B009
                 self._wrap_async_client_class(type(client))
             event_id = client.meta.service_model.service_id.hyphenize()
             service = BY_EVENT_ID.get(event_id)
@@ -181,7 +183,9 @@ class Controller:
                 hooks.before_parameter_build,
                 unique_id=_UID_PARAMS,
             )
-            events.register(f"before-call.{event_id}", hooks.before_call, unique_id=_UID_CALL)
+            # botocore-stubs expects handlers to return None; before-call handlers may answer.
+            answer: Callable[..., Any] = hooks.before_call
+            events.register(f"before-call.{event_id}", cast(Any, answer), unique_id=_UID_CALL)
             self._attached.append((weakref.ref(events), event_id))
 
     def _replace(self, cls: type, name: str, wrapper: Callable[..., Any]) -> None:

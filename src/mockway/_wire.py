@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import email.utils
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from botocore.awsrequest import AWSResponse
-from botocore.model import OperationModel, ServiceModel
+from botocore.model import OperationModel, ServiceModel, StructureShape
 
 __all__ = ["Parsed", "ServiceError", "failure", "success"]
 
@@ -88,8 +88,9 @@ def _finish(
         "HTTPHeaders": headers,
         "RetryAttempts": 0,
     }
-    # AWSResponse keeps its own case-insensitive copy of the headers.
-    return AWSResponse(url, status, headers, _EMPTY), parsed
+    # AWSResponse keeps its own case-insensitive copy of the headers (botocore-stubs asks for
+    # urllib3's HTTPHeaders, but any mapping is what botocore takes).
+    return AWSResponse(url, status, cast(Any, headers), _EMPTY), parsed
 
 
 def success(
@@ -107,11 +108,12 @@ def _modeled_members(service_model: ServiceModel, code: str) -> tuple[str, ...] 
     """The body members of the modeled error ``code``, or None when the model lacks it."""
     key = (service_model.service_name, code)
     if key not in _modeled:
-        shape = service_model.shape_for_error_code(code)
+        # botocore-stubs types the code as int; botocore compares it with the shapes' names.
+        shape = service_model.shape_for_error_code(cast(Any, code))
         _modeled[key] = (
-            None
-            if shape is None
-            else tuple(n for n, m in shape.members.items() if "location" not in m.serialization)
+            tuple(n for n, m in shape.members.items() if "location" not in m.serialization)
+            if isinstance(shape, StructureShape)
+            else None
         )
     return _modeled[key]
 
