@@ -1,0 +1,57 @@
+"""Checked by mypy --strict (not run): the public API used as users use it keeps its types."""
+
+from __future__ import annotations
+
+import unittest
+from collections.abc import Coroutine
+from typing import Any
+
+from typing_extensions import assert_type
+
+import mockway
+from mockway import mock_apigateway, mock_appsync, mock_aws
+
+
+@mock_apigateway
+def decorated(x: int) -> str:
+    return str(x)
+
+
+@mock_aws(account_id="111122223333", seed=1)
+async def decorated_coroutine() -> int:
+    return 1
+
+
+@mock_appsync
+class Case(unittest.TestCase):
+    def test_it(self) -> None:
+        pass
+
+
+def uses() -> None:
+    assert_type(decorated(1), str)
+    assert_type(decorated_coroutine(), Coroutine[Any, Any, int])
+    assert_type(Case, type[Case])
+    assert_type(mock_aws(), mockway.Mock)
+    text: str = decorated(1)
+    with mock_aws() as aws:
+        handle: mockway.Handle = aws
+        keys = handle.apigateway("eu-west-1").api_keys()
+        names: list[str | None] = [k.name for k in keys]
+        plans = handle.apigateway().usage_plans()
+        assert names is not None and plans is not None
+    mock: mockway.Mock = mock_appsync(seed=3)
+    started: mockway.Handle = mock.start()
+    mock.stop()
+    assert text and started
+
+
+async def uses_async() -> None:
+    async with mock_aws() as aws:
+        assert aws.account_id
+    value: int = await decorated_coroutine()
+    assert value
+
+
+def fixture_user(mockway: mockway.Handle) -> None:
+    assert mockway.appsync().region
