@@ -30,7 +30,9 @@ class Case(unittest.TestCase):
 
 def uses() -> None:
     assert_type(decorated(1), str)
-    assert_type(decorated_coroutine(), Coroutine[Any, Any, int])
+    coroutine = decorated_coroutine()
+    assert_type(coroutine, Coroutine[Any, Any, int])
+    coroutine.close()
     assert_type(Case, type[Case])
     assert_type(mock_aws(), mockway.Mock)
     text: str = decorated(1)
@@ -39,11 +41,13 @@ def uses() -> None:
         keys = handle.apigateway("eu-west-1").api_keys()
         names: list[str | None] = [k.name for k in keys]
         plans = handle.apigateway().usage_plans()
-        assert names is not None and plans is not None
+        assert names is not None
+        assert plans is not None
     mock: mockway.Mock = mock_appsync(seed=3)
     started: mockway.Handle = mock.start()
     mock.stop()
-    assert text and started
+    assert text
+    assert started
 
 
 async def uses_async() -> None:
