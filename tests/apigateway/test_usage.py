@@ -389,3 +389,15 @@ def test_record_usage_takes_a_datetime_as_its_utc_day(
         [5, 5],
         [0, 10],
     ]
+
+
+def test_a_date_range_longer_than_a_leap_year_is_a_400(apigw: Any) -> None:
+    plan = apigw.create_usage_plan(name="p")
+    usage = apigw.get_usage(usagePlanId=plan["id"], startDate="2024-01-01", endDate="2024-12-31")
+    assert usage["startDate"] == "2024-01-01"
+    with pytest.raises(apigw.exceptions.BadRequestException) as raised:
+        apigw.get_usage(usagePlanId=plan["id"], startDate="2024-01-01", endDate="2025-01-01")
+    assert raised.value.response["Error"]["Message"] == (
+        "The date range must not be longer than 366 days"
+    )
+    assert raised.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400

@@ -97,6 +97,7 @@ KEY_PLAN_LIMIT = "An API key can be associated with at most 10 usage plans"
 INVALID_KEY_TYPE = "Invalid key type specified: {key_type}. The only valid key type is API_KEY"
 INVALID_DATE = "Invalid {name} specified: {value}. Dates must be in the format yyyy-MM-dd"
 DATE_RANGE_REVERSED = "The end date must not be before the start date"
+DATE_RANGE_TOO_LONG = "The date range must not be longer than {days} days"
 INVALID_REMAINING = "Invalid value '{value}' specified for /remaining"
 NO_QUOTA_FOR_USAGE = "Usage plan {plan} has no quota to extend"
 

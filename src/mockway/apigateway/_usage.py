@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["OPERATIONS", "UsageLedger", "utc_day", "window_start"]
 
 PAGE_DEFAULT, PAGE_MAX = 25, 500
+MAX_RANGE_DAYS = 366
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PATCH = PatchRules({"replace": ["/remaining"]})
 _ONE_DAY = datetime.timedelta(days=1)
@@ -127,6 +128,8 @@ def get_usage(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     start, end = _date(p["startDate"], "startDate"), _date(p["endDate"], "endDate")
     if end < start:
         raise e.bad_request(e.DATE_RANGE_REVERSED)
+    if (end - start).days >= MAX_RANGE_DAYS:
+        raise e.bad_request(e.DATE_RANGE_TOO_LONG.format(days=MAX_RANGE_DAYS))
     position = p.get("position") or None
     if position is not None and decode_token(position) is None:
         raise e.bad_request(e.INVALID_POSITION)
