@@ -111,6 +111,8 @@ class OrderedStore(Generic[T]):
         The caller has checked ``token`` with :func:`decode_token`.
         """
         start = None if token is None else decode_token(token)
+        if keep is None:
+            return self._slice(limit, start, newest_first)
         items: list[T] = []
         for sequence, item in self._walk(start, newest_first):
             if keep is not None and not keep(item):
@@ -119,6 +121,26 @@ class OrderedStore(Generic[T]):
                 return Page(items, encode_token(sequence))
             items.append(item)
         return Page(items, None)
+
+    def _slice(self, limit: int, start: int | None, newest_first: bool) -> Page[T]:
+        """:meth:`page` with every item kept: the page is a slice of the creation order."""
+        sequences = self._sequences
+        following: int | None  # the first candidate after the page
+        if newest_first:
+            end = len(sequences) if start is None else bisect.bisect_right(sequences, start)
+            begin = max(end - limit, 0)
+            chosen = sequences[begin:end]
+            chosen.reverse()
+            following = sequences[begin - 1] if begin > 0 else None
+        else:
+            begin = 0 if start is None else bisect.bisect_left(sequences, start)
+            chosen = sequences[begin : begin + limit]
+            following = sequences[begin + limit] if begin + limit < len(sequences) else None
+        items, id_at = self._items, self._id_at
+        return Page(
+            [items[id_at[sequence]] for sequence in chosen],
+            None if following is None else encode_token(following),
+        )
 
 
 def clamp_limit(limit: int | None, default: int, maximum: int) -> int:

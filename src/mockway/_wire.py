@@ -12,7 +12,7 @@ import email.utils
 from collections.abc import Mapping
 from typing import Any, cast
 
-from botocore.awsrequest import AWSResponse
+from botocore.awsrequest import AWSResponse, HeadersDict
 from botocore.model import OperationModel, ServiceModel, StructureShape
 
 __all__ = ["Parsed", "ServiceError", "failure", "success"]
@@ -47,6 +47,35 @@ class _EmptyBody:
 
 
 _EMPTY = _EmptyBody()
+
+
+class _Response(AWSResponse):
+    """botocore's ``AWSResponse``, its case-insensitive ``headers`` built when first read.
+
+    For a response given at ``before-call`` botocore reads only ``status_code``; building the
+    ``HeadersDict`` (an object per header) on every call cost more than most handlers. Code
+    that reads ``headers`` (an ``after-call`` hook, the test suite's strict mode) gets the
+    same ``HeadersDict`` ``AWSResponse`` builds, from its own copy of the headers.
+    """
+
+    def __init__(self, url: str, status_code: int, headers: dict[str, str]) -> None:
+        super().__init__(url, status_code, cast(Any, ()), _EMPTY)
+        self._mockway_headers: dict[str, str] | None = headers
+
+    @property
+    def headers(self) -> HeadersDict:
+        pending = self._mockway_headers
+        if pending is not None:
+            self._mockway_built = HeadersDict(pending)
+            self._mockway_headers = None
+        return self._mockway_built
+
+    @headers.setter
+    def headers(self, value: HeadersDict) -> None:
+        self._mockway_built = value
+        self._mockway_headers = None
+
+
 _modeled: dict[tuple[str, str], tuple[str, ...] | None] = {}
 
 
@@ -88,9 +117,7 @@ def _finish(
         "HTTPHeaders": headers,
         "RetryAttempts": 0,
     }
-    # AWSResponse keeps its own case-insensitive copy of the headers (botocore-stubs asks for
-    # urllib3's HTTPHeaders, but any mapping is what botocore takes).
-    return AWSResponse(url, status, cast(Any, headers), _EMPTY), parsed
+    return _Response(url, status, dict(headers)), parsed
 
 
 def success(
