@@ -39,8 +39,8 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "timestamp": (datetime.datetime, str, int, float),
     "blob": (bytes, bytearray, str),
     "list": (list, tuple),
-    "map": (Mapping,),
-    "structure": (Mapping,),
+    "map": (dict, Mapping),  # dict first: the common case skips the ABC check
+    "structure": (dict, Mapping),
 }
 
 
