@@ -678,6 +678,68 @@ def test_stage_keys_are_rendered_rest_api_slash_stage(apigw: Any) -> None:
     assert removed["stageKeys"] == []
 
 
+@pytest.mark.parametrize(
+    ("stage_key", "shown"),
+    [
+        ({"restApiId": "", "stageName": "dev"}, "/dev"),
+        ({"stageName": "dev"}, "null/dev"),
+        ({"restApiId": "abc123"}, "abc123/null"),
+    ],
+)
+def test_incomplete_stage_key_on_create(apigw: Any, stage_key: dict[str, str], shown: str) -> None:
+    with expect_error(apigw, "BadRequestException", f"Invalid stage key specified: {shown}", 400):
+        apigw.create_api_key(name="k", stageKeys=[stage_key])
+    assert apigw.get_api_keys()["items"] == []
+
+
+def test_stage_key_of_an_unknown_api_on_create(apigw: Any) -> None:
+    with expect_error(
+        apigw, "NotFoundException", "Invalid API identifier specified 123456789012:nosuchapi", 404
+    ):
+        apigw.create_api_key(name="k", stageKeys=[{"restApiId": "nosuchapi", "stageName": "dev"}])
+    assert apigw.get_api_keys()["items"] == []
+
+
+def test_duplicate_stage_keys_are_kept_once(apigw: Any) -> None:
+    api = pets_api(apigw)
+    stage = {"restApiId": api.api_id, "stageName": "dev"}
+    created = apigw.create_api_key(name="k", stageKeys=[stage, stage])
+    assert created["stageKeys"] == [f"{api.api_id}/dev"]
+    added = apigw.update_api_key(
+        apiKey=created["id"],
+        patchOperations=[{"op": "add", "path": "/stages", "value": f"{api.api_id}/dev"}],
+    )
+    assert added["stageKeys"] == [f"{api.api_id}/dev"]
+
+
+@pytest.mark.parametrize(("value", "shown"), [("nodash", "nodash/"), ("", "/"), ("/dev", "/dev")])
+def test_malformed_stage_patch_value(apigw: Any, value: str, shown: str) -> None:
+    created = apigw.create_api_key(name="k")
+    for op in ("add", "remove"):
+        with expect_error(
+            apigw, "BadRequestException", f"Invalid stage key specified: {shown}", 400
+        ):
+            apigw.update_api_key(
+                apiKey=created["id"],
+                patchOperations=[{"op": op, "path": "/stages", "value": value}],
+            )
+
+
+def test_removing_a_stage_key_the_key_lacks(apigw: Any) -> None:
+    api = pets_api(apigw)
+    created = apigw.create_api_key(name="k")
+    with expect_error(
+        apigw,
+        "NotFoundException",
+        f"Stage key {api.api_id}/dev is not associated with this API key",
+        404,
+    ):
+        apigw.update_api_key(
+            apiKey=created["id"],
+            patchOperations=[{"op": "remove", "path": "/stages", "value": f"{api.api_id}/dev"}],
+        )
+
+
 # -- DeleteApiKey -----------------------------------------------------------------------------
 
 
@@ -695,6 +757,22 @@ def test_delete_then_get_is_not_found(apigw: Any, mockway: mockway.Handle) -> No
         apigw.delete_api_key(apiKey=gone["id"])
     with expect_error(apigw, *NOT_FOUND):
         apigw.update_api_key(apiKey=gone["id"], patchOperations=[replace("/name", "x")])
+
+
+def test_s2_deleting_a_key_removes_it_from_every_usage_plan(apigw: Any) -> None:
+    first = apigw.create_api_key(name="test-key-a")
+    second = apigw.create_api_key(name="test-key-b")
+    plans = [apigw.create_usage_plan(name=f"plan-{index}")["id"] for index in range(2)]
+    for plan in plans:
+        for key in (first, second):
+            apigw.create_usage_plan_key(usagePlanId=plan, keyId=key["id"], keyType="API_KEY")
+    apigw.delete_api_key(apiKey=first["id"])
+    for plan in plans:
+        items = apigw.get_usage_plan_keys(usagePlanId=plan)["items"]
+        assert [item["id"] for item in items] == [second["id"]]
+    apigw.delete_api_key(apiKey=second["id"])
+    for plan in plans:
+        assert without_metadata(apigw.get_usage_plan_keys(usagePlanId=plan)) == {"items": []}
 
 
 def test_delete_unknown_key_is_not_found(apigw: Any) -> None:
