@@ -33,7 +33,9 @@ PATCH = PatchRules(
 def stage_key(backend: ApiGatewayBackend, rest_api_id: Any, stage_name: Any) -> str:
     """An existing stage as API keys render it: ``restApiId/stageName``."""
     if not rest_api_id or not stage_name:
-        shown = "/".join("null" if part is None else str(part) for part in (rest_api_id, stage_name))
+        shown = "/".join(
+            "null" if part is None else str(part) for part in (rest_api_id, stage_name)
+        )
         raise e.bad_request(e.INVALID_STAGE_KEY.format(value=shown))
     backend.stage(rest_api_id, stage_name)
     return f"{rest_api_id}/{stage_name}"
