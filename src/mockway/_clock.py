@@ -24,6 +24,8 @@ def now() -> float:
 
 _RENDERED: dict[float, datetime.datetime] = {}
 _RENDERED_MAX = 4096
+# The identity, not the class: freezegun rebinds module attributes that hold the class.
+_rendered_class_id = id(datetime.datetime)
 
 
 def to_datetime(epoch_seconds: float) -> datetime.datetime:
@@ -36,6 +38,12 @@ def to_datetime(epoch_seconds: float) -> datetime.datetime:
     renders two per key, mostly of the same few seconds: results are kept (datetimes are
     immutable) in a bounded table, emptied when full.
     """
+    global _rendered_class_id
+    if id(datetime.datetime) != _rendered_class_id:
+        # freezegun swaps in its own datetime class while active, and botocore's parser makes
+        # its timestamps of whichever class is current: what was kept is of the wrong kind.
+        _RENDERED.clear()
+        _rendered_class_id = id(datetime.datetime)
     rendered = _RENDERED.get(epoch_seconds)
     if rendered is None:
         if len(_RENDERED) >= _RENDERED_MAX:

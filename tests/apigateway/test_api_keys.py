@@ -652,6 +652,20 @@ def test_time_follows_freezegun(apigw: Any) -> None:
     assert fetched["lastUpdatedDate"] == expected
 
 
+def test_same_second_under_time_machine_then_freezegun(apigw: Any) -> None:
+    from freezegun import freeze_time
+
+    with time_machine.travel(T0, tick=False):
+        before = apigw.create_api_key(name="time-machine")["createdDate"]
+    with freeze_time(T0):
+        frozen = apigw.create_api_key(name="freezegun")["createdDate"]
+        assert type(frozen) is datetime.datetime
+    after = apigw.get_api_keys()["items"][0]["createdDate"]
+    assert before == frozen == after == T0
+    assert type(before) is type(after) is datetime.datetime
+    assert type(frozen) is not type(before)
+
+
 def test_clearing_name_and_customer_id(apigw: Any) -> None:
     created = apigw.create_api_key(name="k", customerId="c")
     updated = apigw.update_api_key(
