@@ -1,0 +1,46 @@
+"""benchmarks/bench.py runs end to end and prints its table (tiny counts; numbers unchecked)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench.py"
+TINY = ("--quick", "--rounds", "1", "--calls", "1", "--import-runs", "1", "--large", "100")
+ROWS = (
+    "| `get_api_key` (µs/call) |",
+    "| `create_api_key` (µs/call) |",
+    "| `get_api_keys(limit=25)`, 10 keys (µs/call) |",
+    "| `get_api_keys(limit=25)`, 100 keys (µs/call) [moto returns all 100] |",
+    "| page with 100 keys / with 10 keys |",
+    "| mock enter+exit (µs) |",
+    "| import, over `import botocore` (ms) |",
+    "| import, after `import boto3` (ms) |",
+)
+
+
+@pytest.mark.skipif(
+    any(importlib.util.find_spec(name) is None for name in ("moto", "openapi_spec_validator")),
+    reason="needs the bench extras: pip install -e '.[bench]'",
+)
+def test_quick_run_exits_0_and_prints_the_table() -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCH), *TINY],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    header = "| benchmark | Stubber (floor) | mockway | moto | mockway / Stubber | bar | met |"
+    assert header in lines
+    table = lines[lines.index(header) + 2 :]
+    assert [line[: line.index(" |") + 2] for line in table[: len(ROWS)]] == list(ROWS)
