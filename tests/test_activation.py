@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import unittest
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import botocore.session
@@ -497,3 +498,60 @@ def test_supported_operations_lists_both_services_sorted() -> None:
     for operations in supported.values():
         assert list(operations) == sorted(operations)
         assert isinstance(operations, tuple)
+
+
+def test_generator_function_stays_mocked_while_it_runs() -> None:
+    aws = client("apigateway")
+
+    @mock_apigateway
+    def keys() -> Iterator[str]:
+        created = aws.create_api_key(name="from-a-generator")
+        sent = yield created["id"]
+        yield f"{sent}:{key_names(aws)}"
+
+    generator = keys()
+    assert inspect.isgeneratorfunction(keys)
+    key_id = next(generator)
+    assert len(key_id) == 10
+    assert aws.get_api_key(apiKey=key_id)["name"] == "from-a-generator"
+    assert generator.send("sent") == "sent:['from-a-generator']"
+    with pytest.raises(StopIteration):
+        next(generator)
+    assert_goes_to_network(aws, aws.get_api_keys)
+
+
+def test_generator_fixture_style_teardown_still_mocked() -> None:
+    aws = client("apigateway")
+    seen: list[list[str]] = []
+
+    @mock_apigateway
+    def fixture() -> Iterator[None]:
+        aws.create_api_key(name="setup")
+        yield
+        seen.append(key_names(aws))
+
+    generator = fixture()
+    next(generator)
+    aws.create_api_key(name="test-body")
+    with pytest.raises(StopIteration):
+        next(generator)
+    assert seen == [["test-body", "setup"]]
+    assert_goes_to_network(aws, aws.get_api_keys)
+
+
+def test_async_generator_function_stays_mocked_while_it_runs() -> None:
+    aws = client("apigateway")
+
+    @mock_apigateway
+    async def names() -> AsyncIterator[str]:
+        for name in ("a", "b"):
+            aws.create_api_key(name=name)
+            await asyncio.sleep(0)
+            yield ",".join(key_names(aws))
+
+    async def main() -> list[str]:
+        return [item async for item in names()]
+
+    assert inspect.isasyncgenfunction(names)
+    assert asyncio.run(main()) == ["a", "b,a"]
+    assert_goes_to_network(aws, aws.get_api_keys)

@@ -96,7 +96,8 @@ class Mock:
         self.stop()
 
     def __call__(self, func: _F) -> _F:
-        """Decorate a function, a coroutine function or a ``unittest.TestCase`` class."""
+        """Decorate a function, a coroutine function, a generator (sync or async) function or a
+        ``unittest.TestCase`` class."""
         if isinstance(func, type):
             if issubclass(func, unittest.TestCase):
                 return self._decorate_test_case(func)  # type: ignore[return-value]
@@ -112,6 +113,25 @@ class Mock:
                     return await func(*args, **kwargs)
 
             return async_wrapper  # type: ignore[return-value]
+        if inspect.isasyncgenfunction(func):
+
+            @functools.wraps(func)
+            async def async_generator_wrapper(*args: Any, **kwargs: Any) -> Any:
+                with self:
+                    async for item in func(*args, **kwargs):
+                        yield item
+
+            return async_generator_wrapper  # type: ignore[return-value]
+        if inspect.isgeneratorfunction(func):
+            # Active for as long as the generator runs (a pytest fixture's setup to teardown),
+            # not just while the generator object is made.
+
+            @functools.wraps(func)
+            def generator_wrapper(*args: Any, **kwargs: Any) -> Any:
+                with self:
+                    return (yield from func(*args, **kwargs))
+
+            return generator_wrapper  # type: ignore[return-value]
 
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
