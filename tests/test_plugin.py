@@ -213,6 +213,29 @@ def test_fixture_keeps_a_region_already_set(
     assert os.environ["AWS_DEFAULT_REGION"] == "eu-west-1"
 
 
+def test_fixture_takes_the_region_from_aws_region(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("AWS_DEFAULT_REGION")
+    monkeypatch.setenv("AWS_REGION", "eu-central-1")
+    pytester.makepyfile(
+        """
+        import os
+        import boto3
+
+        def test_region(mockway):
+            assert os.environ["AWS_DEFAULT_REGION"] == "eu-central-1"
+            aws = boto3.session.Session().client("apigateway")
+            assert aws.meta.region_name == "eu-central-1"
+            key = aws.create_api_key(name="central")
+            assert [k.id for k in mockway.apigateway("eu-central-1").api_keys()] == [key["id"]]
+        """
+    )
+    run(pytester).assert_outcomes(passed=1)
+    assert "AWS_DEFAULT_REGION" not in os.environ
+    assert os.environ["AWS_REGION"] == "eu-central-1"
+
+
 def test_strict_markers_accepts_the_marker(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(
         """

@@ -32,7 +32,7 @@ def mockway(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
     """API Gateway and AppSync mocked for this test; yields the :class:`mockway.Handle`.
 
     The test runs with fake credentials, no profile and no shared config or credentials file
-    (``AWS_DEFAULT_REGION`` is set to us-east-1 unless a region is already set); the
+    (``AWS_DEFAULT_REGION`` is set to ``AWS_REGION``, or us-east-1, unless already set); the
     environment is restored afterwards.
     """
     __tracebackhide__ = True
@@ -46,7 +46,8 @@ def mockway(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
         monkeypatch.setenv(name, value)
     monkeypatch.setenv("AWS_CONFIG_FILE", os.devnull)
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", os.devnull)
-    if not (os.environ.get("AWS_DEFAULT_REGION") or os.environ.get("AWS_REGION")):
-        monkeypatch.setenv("AWS_DEFAULT_REGION", DEFAULT_REGION)
+    if not os.environ.get("AWS_DEFAULT_REGION"):
+        # botocore takes a client's region from AWS_DEFAULT_REGION only, never AWS_REGION.
+        monkeypatch.setenv("AWS_DEFAULT_REGION", os.environ.get("AWS_REGION") or DEFAULT_REGION)
     with mock_aws(**options) as handle:
         yield handle
