@@ -555,3 +555,13 @@ def test_async_generator_function_stays_mocked_while_it_runs() -> None:
     assert inspect.isasyncgenfunction(names)
     assert asyncio.run(main()) == ["a", "b,a"]
     assert_goes_to_network(aws, aws.get_api_keys)
+
+
+def test_nested_service_sets_are_recomputed_when_the_inner_stops() -> None:
+    apigateway, appsync = client("apigateway"), client("appsync")
+    with mock_appsync():
+        assert_goes_to_network(apigateway, apigateway.get_api_keys)
+        with mock_apigateway():
+            assert apigateway.get_api_keys()["items"] == []
+        assert_goes_to_network(apigateway, apigateway.get_api_keys)
+    assert_goes_to_network(appsync, appsync.list_graphql_apis)

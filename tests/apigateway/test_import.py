@@ -260,6 +260,12 @@ def test_file_like_body_crlf_bom_and_blank_lines(apigw: Any) -> None:
     assert len(imported["ids"]) == 2
 
 
+def test_text_body_is_accepted(apigw: Any) -> None:
+    imported = apigw.import_api_keys(body=f"key,name\n{KEY_A},from-text\n", format="csv")
+    (key_id,) = imported["ids"]
+    assert apigw.get_api_key(apiKey=key_id, includeValue=True)["value"] == KEY_A
+
+
 def test_body_that_is_not_utf8_is_rejected(apigw: Any) -> None:
     with expect_error(
         apigw, "BadRequestException", "Invalid API key file: the file is not UTF-8 text", 400
