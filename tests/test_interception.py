@@ -474,3 +474,28 @@ def test_user_handlers_can_still_change_parameters() -> None:
     aws.meta.events.register("provide-client-params.api-gateway.CreateApiKey", rename)
     with mock_apigateway():
         assert aws.create_api_key(name="original")["name"] == "renamed-by-a-handler"
+
+
+@pytest.mark.parametrize("stub_first", [True, False])
+def test_a_stubber_on_a_mocked_client_answers_first(stub_first: bool) -> None:
+    from botocore.stub import Stubber
+
+    aws = client("apigateway")
+    stubber = Stubber(aws)
+    stubber.add_response("get_api_keys", {"items": [{"id": "stubbed"}]})
+    mock = mock_apigateway()
+    if stub_first:
+        stubber.activate()
+        handle = mock.start()
+    else:
+        handle = mock.start()
+        aws.get_api_keys()
+        stubber.activate()
+    try:
+        assert aws.get_api_keys()["items"] == [{"id": "stubbed"}]
+        stubber.assert_no_pending_responses()
+        stubber.deactivate()
+        assert aws.get_api_keys()["items"] == []
+        assert handle.apigateway().api_keys() == ()
+    finally:
+        mock.stop()
