@@ -16,7 +16,7 @@ import datetime
 import os
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import botocore.session
@@ -381,24 +381,32 @@ def check_error(service: str, operation: OperationModel, error: ClientError) -> 
     assert message, f"{operation.name} gave {code} without a message"
 
 
+@pytest.fixture
+def session() -> Iterator[Session]:
+    """Shared by every example of one operation's test (hence the health check below)."""
+    with Session() as session:
+        yield session
+        session.reset_if_changed()
+        assert listed(session.loose) == session.clean_listing
+
+
 @pytest.mark.parametrize(
     ("service", "operation"), OPERATIONS, ids=[f"{s}.{o}" for s, o in OPERATIONS]
 )
-def test_operation_answers_garbage_with_client_errors_only(service: str, operation: str) -> None:
-    with Session() as session:
-
-        @settings(
-            max_examples=EXAMPLES,
-            deadline=None,
-            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-        )
-        @given(data=st.data())
-        def drive(data: st.DataObject) -> None:
-            session.run(service, operation, data)
-
-        drive()
-        session.reset_if_changed()
-        assert listed(session.loose) == session.clean_listing
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
+@given(data=st.data())
+def test_operation_answers_garbage_with_client_errors_only(
+    session: Session, service: str, operation: str, data: st.DataObject
+) -> None:
+    session.run(service, operation, data)
 
 
 def test_every_supported_operation_is_driven() -> None:
