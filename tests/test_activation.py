@@ -565,3 +565,12 @@ def test_nested_service_sets_are_recomputed_when_the_inner_stops() -> None:
             assert apigateway.get_api_keys()["items"] == []
         assert_goes_to_network(apigateway, apigateway.get_api_keys)
     assert_goes_to_network(appsync, appsync.list_graphql_apis)
+
+
+@pytest.mark.parametrize("endpoint_url", ["http://localhost:4566", "https://192.0.2.10:8443"])
+def test_custom_endpoints_are_mocked_too(endpoint_url: str) -> None:
+    aws = client("apigateway", endpoint_url=endpoint_url)
+    assert_goes_to_network(aws, aws.get_api_keys)
+    with mock_apigateway():
+        assert aws.create_api_key(name="local")["name"] == "local"
+    assert_goes_to_network(aws, aws.get_api_keys)
