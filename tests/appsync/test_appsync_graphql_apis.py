@@ -157,6 +157,20 @@ def test_missing_name_is_checked_by_the_service(unvalidated: Any) -> None:
     assert "name" in message
 
 
+def test_an_empty_name_is_a_400_and_changes_nothing(appsync: Any) -> None:
+    api_id = appsync.create_graphql_api(name="kept", authenticationType="API_KEY")["graphqlApi"][
+        "apiId"
+    ]
+    with pytest.raises(appsync.exceptions.BadRequestException) as created:
+        appsync.create_graphql_api(name="", authenticationType="API_KEY")
+    with pytest.raises(appsync.exceptions.BadRequestException) as updated:
+        appsync.update_graphql_api(apiId=api_id, name="", authenticationType="API_KEY")
+    message = "A GraphQL API name must be 1 to 65536 characters long."
+    assert error_of(created) == ("BadRequestException", message, 400)
+    assert error_of(updated) == ("BadRequestException", message, 400)
+    assert [a["name"] for a in appsync.list_graphql_apis()["graphqlApis"]] == ["kept"]
+
+
 def test_botocore_still_validates_first_when_asked(appsync: Any) -> None:
     with pytest.raises(ParamValidationError):
         appsync.create_graphql_api(authenticationType="API_KEY")

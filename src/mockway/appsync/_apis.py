@@ -15,6 +15,7 @@ __all__ = ["OPERATIONS", "PAGE_DEFAULT", "PAGE_MAX", "check_next_token"]
 
 PAGE_DEFAULT = PAGE_MAX = 25
 MAX_OWNER_CONTACT = 256
+MAX_NAME = 65_536
 
 
 def check_next_token(token: str | None) -> str | None:
@@ -24,6 +25,9 @@ def check_next_token(token: str | None) -> str | None:
 
 
 def _check_settings(params: Mapping[str, Any]) -> None:
+    name = params.get("name")
+    if name is not None and not 1 <= len(name) <= MAX_NAME:
+        raise e.bad_request(e.NAME_LENGTH)
     contact = params.get("ownerContact")
     if contact is not None and len(contact) > MAX_OWNER_CONTACT:
         raise e.bad_request(e.OWNER_CONTACT_TOO_LONG)

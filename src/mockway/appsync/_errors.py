@@ -40,6 +40,7 @@ TAG_VALUE_INVALID = (
     "Invalid value for tag '{key}': letters, digits, spaces and _ + - = . : / @ only"
 )
 OWNER_CONTACT_TOO_LONG = "ownerContact can be at most 256 characters."
+NAME_LENGTH = "A GraphQL API name must be 1 to 65536 characters long."
 
 
 def bad_request(message: str) -> ServiceError:
