@@ -146,8 +146,8 @@ def test_after_stop_client_is_released_and_classes_restored() -> None:
         aws = client("apigateway")
         aws.get_api_keys()
         assert mockway_handlers(aws, "GetApiKeys") == [
-            "before-parameter-build:_ClientHooks.before_parameter_build",
-            "before-call:_ClientHooks.before_call",
+            "before-parameter-build:ClientHooks.before_parameter_build",
+            "before-call:ClientHooks.before_call",
         ]
         assert (
             BaseClient.__dict__["_make_api_call"]

@@ -5,14 +5,17 @@ from __future__ import annotations
 import functools
 import inspect
 import re
-import unittest
+import sys
 from collections.abc import Callable
 from types import TracebackType
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from ._handle import Handle
 from ._interceptor import CONTROLLER
 from .errors import MockwayError, NotActiveError
+
+if TYPE_CHECKING:
+    import unittest
 
 __all__ = [
     "InvalidOptionError",
@@ -99,7 +102,9 @@ class Mock:
         """Decorate a function, a coroutine function, a generator (sync or async) function or a
         ``unittest.TestCase`` class."""
         if isinstance(func, type):
-            if issubclass(func, unittest.TestCase):
+            # A TestCase class means unittest is loaded: no need to import it here.
+            unittest = sys.modules.get("unittest")
+            if unittest is not None and issubclass(func, unittest.TestCase):
                 return self._decorate_test_case(func)  # type: ignore[return-value]
             raise TypeError(
                 f"mockway decorates functions, coroutine functions and unittest.TestCase "

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import datetime
 import time
-
-from dateutil.tz import tzlocal, tzutc
+from typing import Any
 
 __all__ = ["UTC", "now", "to_datetime"]
 
-UTC = tzutc()
-_LOCAL = tzlocal()
+UTC = datetime.timezone.utc
+_local: Any = None
 
 
 def now() -> float:
@@ -38,7 +37,11 @@ def to_datetime(epoch_seconds: float) -> datetime.datetime:
     renders two per key, mostly of the same few seconds: results are kept (datetimes are
     immutable) in a bounded table, emptied when full.
     """
-    global _rendered_class_id
+    global _rendered_class_id, _local
+    if _local is None:  # dateutil loads with botocore's client; not at mockway's import
+        from dateutil.tz import tzlocal
+
+        _local = tzlocal()
     if id(datetime.datetime) != _rendered_class_id:
         # freezegun swaps in its own datetime class while active, and botocore's parser makes
         # its timestamps of whichever class is current: what was kept is of the wrong kind.
@@ -48,5 +51,5 @@ def to_datetime(epoch_seconds: float) -> datetime.datetime:
     if rendered is None:
         if len(_RENDERED) >= _RENDERED_MAX:
             _RENDERED.clear()
-        rendered = _RENDERED[epoch_seconds] = datetime.datetime.fromtimestamp(epoch_seconds, _LOCAL)
+        rendered = _RENDERED[epoch_seconds] = datetime.datetime.fromtimestamp(epoch_seconds, _local)
     return rendered

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._interceptor import CONTROLLER
-from ._registry import SERVICES
+from ._registry import services
 from .errors import NotActiveError
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class Handle:
                 "this mockway handle belongs to an activation that has stopped; its state "
                 "was cleared when the outermost activation stopped"
             )
-        return self._state.backend(SERVICES[service], account_id or self.account_id, region)
+        return self._state.backend(services()[service], account_id or self.account_id, region)
 
     def apigateway(
         self, region: str = DEFAULT_REGION, *, account_id: str | None = None

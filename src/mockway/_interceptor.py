@@ -22,85 +22,21 @@ import sys
 import threading
 import weakref
 from collections.abc import Callable
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from botocore.client import BaseClient
-from botocore.model import OperationModel
-from botocore.validate import ParamValidationDecorator
+from ._registry import Service, service_for_event
 
-from ._registry import BY_EVENT_ID, Service
-from ._state import MockState, Observer, Response, validator_for
-from ._wire import ServiceError
+if TYPE_CHECKING:
+    from botocore.client import BaseClient
+    from botocore.model import OperationModel
+
+    from ._state import MockState, Observer, Response
 
 __all__ = ["CONTROLLER", "Controller"]
 
 _EPOCH_ATTR = "_mockway_epoch"
-_PARAMS = "mockway.params"
-_VALIDATED = "mockway.validated"
 _UID_PARAMS = "mockway.before-parameter-build"
 _UID_CALL = "mockway.before-call"
-
-
-class _ClientHooks:
-    """The two event handlers registered on one client of a mocked service."""
-
-    __slots__ = ("__weakref__", "client", "client_validates", "service")
-
-    def __init__(self, service: Service[Any], client: BaseClient) -> None:
-        self.service = service
-        self.client = weakref.ref(client)
-        # ``client.meta.config.parameter_validation`` always reads True: botocore resolves the
-        # setting (Config or the profile's ``parameter_validation``) into the serializer only.
-        self.client_validates = isinstance(
-            getattr(client, "_serializer", None), ParamValidationDecorator
-        )
-
-    def before_parameter_build(
-        self, params: dict[str, Any], model: OperationModel, context: dict[str, Any], **_: Any
-    ) -> None:
-        state = CONTROLLER.serving(self.service)
-        if state is None:
-            return
-        context[_PARAMS] = params
-        if self.client_validates:
-            return  # botocore validates next; the service's own checks run at before-call
-        # Without client validation botocore would serialize whatever it was given and could
-        # fail on it; the service's answer comes first, raised as the client's own exception.
-        context[_VALIDATED] = True
-        if model.name not in self.service.operations:
-            return
-        try:
-            validator_for(self.service, model)(params)
-        except ServiceError as error:
-            response = state.error_response(self.service, model, error, "")
-            CONTROLLER.observe(model, response)
-            client = self.client()
-            assert client is not None  # it is the one making this call
-            # from_code returns the exception class (botocore-stubs says an instance).
-            exception = cast(type[Exception], client.exceptions.from_code(error.code))
-            raise exception(response[1], model.name) from None
-
-    def before_call(
-        self,
-        model: OperationModel,
-        params: dict[str, Any],
-        context: dict[str, Any],
-        **_: Any,
-    ) -> Response | None:
-        state = CONTROLLER.serving(self.service)
-        if state is None:
-            return None
-        response = state.dispatch(
-            self.service,
-            model,
-            context.pop(_PARAMS, None) or {},
-            CONTROLLER.account_id,
-            context["client_region"],
-            params.get("url", ""),
-            validate=not context.pop(_VALIDATED, False),
-        )
-        CONTROLLER.observe(model, response)
-        return response
 
 
 class Controller:
@@ -122,6 +58,8 @@ class Controller:
     def push(self, activation: Any, seed: int | None) -> MockState:
         with self.lock:
             if not self._active:
+                from ._state import MockState  # botocore's heavier modules load on first use
+
                 self.state = MockState(seed)
                 self.epoch += 1
                 self._install()
@@ -173,10 +111,12 @@ class Controller:
             if inspect.iscoroutinefunction(getattr(type(client), "_make_api_call")):  # noqa: B009
                 self._wrap_async_client_class(type(client))
             event_id = client.meta.service_model.service_id.hyphenize()
-            service = BY_EVENT_ID.get(event_id)
+            service = service_for_event(event_id)
             if service is None:
                 return
-            hooks = _ClientHooks(service, client)
+            from ._hooks import ClientHooks
+
+            hooks = ClientHooks(service, client)
             events = client.meta.events
             events.register(
                 f"before-parameter-build.{event_id}",
@@ -194,6 +134,8 @@ class Controller:
             setattr(cls, name, wrapper)
 
     def _install(self) -> None:
+        from botocore.client import BaseClient
+
         original_init = BaseClient.__dict__["__init__"]
         original_call = BaseClient.__dict__["_make_api_call"]
         controller = self

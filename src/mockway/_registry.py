@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -10,7 +11,14 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 if TYPE_CHECKING:
     from ._ids import IdSource
 
-__all__ = ["BY_EVENT_ID", "SERVICES", "Call", "Handler", "Service", "supported_operations"]
+__all__ = [
+    "Call",
+    "Handler",
+    "Service",
+    "service_for_event",
+    "services",
+    "supported_operations",
+]
 
 B = TypeVar("B")
 
@@ -53,19 +61,25 @@ class Service(Generic[B]):
     """Enum value lists in the order the service prints them, where it differs from the model."""
 
 
-def _build() -> dict[str, Service[Any]]:
+@functools.cache
+def services() -> Mapping[str, Service[Any]]:
+    """Every mocked service by botocore service name; loaded on first use, not at import."""
     from .apigateway import SERVICE as APIGATEWAY
     from .appsync import SERVICE as APPSYNC
 
-    return {s.name: s for s in (APIGATEWAY, APPSYNC)}
+    return MappingProxyType({s.name: s for s in (APIGATEWAY, APPSYNC)})
 
 
-SERVICES: Mapping[str, Service[Any]] = MappingProxyType(_build())
-BY_EVENT_ID: Mapping[str, Service[Any]] = MappingProxyType(
-    {s.event_id: s for s in SERVICES.values()}
-)
+@functools.cache
+def _by_event_id() -> Mapping[str, Service[Any]]:
+    return MappingProxyType({s.event_id: s for s in services().values()})
+
+
+def service_for_event(event_id: str) -> Service[Any] | None:
+    """The service whose botocore events carry ``event_id``, if mockway mocks it."""
+    return _by_event_id().get(event_id)
 
 
 def supported_operations() -> dict[str, tuple[str, ...]]:
     """The operations mockway answers, by botocore service name, sorted."""
-    return {name: tuple(sorted(s.operations)) for name, s in SERVICES.items()}
+    return {name: tuple(sorted(s.operations)) for name, s in services().items()}

@@ -1,0 +1,82 @@
+"""The two event handlers mockway registers on each client of a mocked service."""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any, cast
+
+from botocore.client import BaseClient
+from botocore.model import OperationModel
+from botocore.validate import ParamValidationDecorator
+
+from ._interceptor import CONTROLLER
+from ._registry import Service
+from ._state import Response, validator_for
+from ._wire import ServiceError
+
+__all__ = ["ClientHooks"]
+
+_PARAMS = "mockway.params"
+_VALIDATED = "mockway.validated"
+
+
+class ClientHooks:
+    """The two event handlers registered on one client of a mocked service."""
+
+    __slots__ = ("__weakref__", "client", "client_validates", "service")
+
+    def __init__(self, service: Service[Any], client: BaseClient) -> None:
+        self.service = service
+        self.client = weakref.ref(client)
+        # ``client.meta.config.parameter_validation`` always reads True: botocore resolves the
+        # setting (Config or the profile's ``parameter_validation``) into the serializer only.
+        self.client_validates = isinstance(
+            getattr(client, "_serializer", None), ParamValidationDecorator
+        )
+
+    def before_parameter_build(
+        self, params: dict[str, Any], model: OperationModel, context: dict[str, Any], **_: Any
+    ) -> None:
+        state = CONTROLLER.serving(self.service)
+        if state is None:
+            return
+        context[_PARAMS] = params
+        if self.client_validates:
+            return  # botocore validates next; the service's own checks run at before-call
+        # Without client validation botocore would serialize whatever it was given and could
+        # fail on it; the service's answer comes first, raised as the client's own exception.
+        context[_VALIDATED] = True
+        if model.name not in self.service.operations:
+            return
+        try:
+            validator_for(self.service, model)(params)
+        except ServiceError as error:
+            response = state.error_response(self.service, model, error, "")
+            CONTROLLER.observe(model, response)
+            client = self.client()
+            assert client is not None  # it is the one making this call
+            # from_code returns the exception class (botocore-stubs says an instance).
+            exception = cast(type[Exception], client.exceptions.from_code(error.code))
+            raise exception(response[1], model.name) from None
+
+    def before_call(
+        self,
+        model: OperationModel,
+        params: dict[str, Any],
+        context: dict[str, Any],
+        **_: Any,
+    ) -> Response | None:
+        state = CONTROLLER.serving(self.service)
+        if state is None:
+            return None
+        response = state.dispatch(
+            self.service,
+            model,
+            context.pop(_PARAMS, None) or {},
+            CONTROLLER.account_id,
+            context["client_region"],
+            params.get("url", ""),
+            validate=not context.pop(_VALIDATED, False),
+        )
+        CONTROLLER.observe(model, response)
+        return response
