@@ -16,6 +16,17 @@ __all__ = ["IdSource"]
 
 _LOWER_ALNUM = string.ascii_lowercase + string.digits
 _MIXED_ALNUM = string.ascii_letters + string.digits
+
+
+def _byte_map(alphabet: str) -> tuple[bytes, bytes]:
+    """A ``bytes.translate`` table sending a random byte to a character of ``alphabet``, and
+    the bytes to drop first so that every character is equally likely."""
+    kept = 256 - 256 % len(alphabet)
+    table = bytes(ord(alphabet[b % len(alphabet)]) if b < kept else 0 for b in range(256))
+    return table, bytes(range(kept, 256))
+
+
+_MAPS = {alphabet: _byte_map(alphabet) for alphabet in (_LOWER_ALNUM, _MIXED_ALNUM)}
 # The bits ``uuid.UUID(int=..., version=4)`` sets: variant RFC 4122, version 4.
 _UUID_CLEAR = ~((0xC000 << 48) | (0xF000 << 64))
 _UUID_VERSION_4 = (0x8000 << 48) | (4 << 76)
@@ -28,10 +39,11 @@ class IdSource:
         self._rng = random.Random(seed if seed is not None else os.urandom(16))
 
     def _draw(self, alphabet: str, length: int) -> str:
-        # What ``Random.choices(alphabet, k=length)`` draws, without its per-call overhead:
-        # ids and values stay the same for a seed.
-        random, size = self._rng.random, float(len(alphabet))
-        return "".join([alphabet[int(random() * size)] for _ in range(length)])
+        table, dropped = _MAPS[alphabet]
+        drawn = b""
+        while len(drawn) < length:  # rarely more than once: few bytes are dropped
+            drawn += self._rng.randbytes(length + 4).translate(table, dropped)
+        return drawn[:length].decode("ascii")
 
     def lower_alnum(self, length: int) -> str:
         """``length`` characters of ``[a-z0-9]``: API Gateway resource ids, AppSync key ids."""
