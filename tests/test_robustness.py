@@ -89,7 +89,12 @@ def dump(value: Any, depth: int = 0) -> Any:
     if isinstance(value, (set, frozenset)):
         return sorted(repr(dump(item, depth + 1)) for item in value)
     if dataclasses.is_dataclass(value):
-        return {f.name: dump(getattr(value, f.name), depth + 1) for f in dataclasses.fields(value)}
+        # Fields left out of comparison are caches of what the others hold, not state.
+        return {
+            f.name: dump(getattr(value, f.name), depth + 1)
+            for f in dataclasses.fields(value)
+            if f.compare
+        }
     names: list[str] = []
     for cls in type(value).__mro__:
         names.extend(getattr(cls, "__slots__", ()))

@@ -27,6 +27,11 @@ _RENDERED_MAX = 4096
 _rendered_class_id = id(datetime.datetime)
 
 
+def datetime_kind() -> int:
+    """Which datetime class is current: freezegun swaps its own in while active."""
+    return id(datetime.datetime)
+
+
 def to_datetime(epoch_seconds: float) -> datetime.datetime:
     """What botocore's timestamp parser makes of an epoch number on the wire.
 

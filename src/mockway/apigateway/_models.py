@@ -7,7 +7,7 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._clock import to_datetime
+from .._clock import datetime_kind, to_datetime
 from .._ids import IdSource
 from .._paging import OrderedStore
 from .._wire import ServiceError
@@ -41,20 +41,34 @@ class ApiKey:
     stage_keys: list[str] = field(default_factory=list)
     tags: dict[str, str] = field(default_factory=dict)
 
+    _rendered: dict[bool, tuple[int, dict[str, Any]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """The members that never change on a stored key, as rendered, with and without value.
+
+    A stored key is replaced, never edited, when its name, description, flags or dates
+    change; only its tags are set in place, and they are rendered afresh each time.
+    """
+
     def render(self, *, value: bool, tags: bool) -> dict[str, Any]:
         """The ApiKey shape; ``tags`` renders an empty map too, as Get and Update do."""
-        out: dict[str, Any] = {"id": self.id}
-        if value:
-            out["value"] = self.value
-        if self.name is not None:
-            out["name"] = self.name
-        if self.customer_id is not None:
-            out["customerId"] = self.customer_id
-        if self.description is not None:
-            out["description"] = self.description
-        out["enabled"] = self.enabled
-        out["createdDate"] = to_datetime(self.created)
-        out["lastUpdatedDate"] = to_datetime(self.updated)
+        kind = datetime_kind()
+        kept = self._rendered.get(value)
+        if kept is None or kept[0] != kind:
+            base: dict[str, Any] = {"id": self.id}
+            if value:
+                base["value"] = self.value
+            if self.name is not None:
+                base["name"] = self.name
+            if self.customer_id is not None:
+                base["customerId"] = self.customer_id
+            if self.description is not None:
+                base["description"] = self.description
+            base["enabled"] = self.enabled
+            base["createdDate"] = to_datetime(self.created)
+            base["lastUpdatedDate"] = to_datetime(self.updated)
+            kept = self._rendered[value] = (kind, base)
+        out = dict(kept[1])
         out["stageKeys"] = list(self.stage_keys)
         if tags or self.tags:
             out["tags"] = dict(self.tags)
