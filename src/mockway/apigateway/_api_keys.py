@@ -13,6 +13,7 @@ from ._models import (
     ApiKey,
     check_description,
     check_name,
+    render_listed,
     value_problem,
 )
 from ._tags import check_tags
@@ -101,10 +102,7 @@ def get_api_keys(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
         newest_first=True,
         keep=keep if prefix or customer_id else None,
     )
-    include_values = bool(p.get("includeValues"))
-    out: dict[str, Any] = {
-        "items": [k.render(value=include_values, tags=False) for k in page.items]
-    }
+    out: dict[str, Any] = {"items": render_listed(page.items, bool(p.get("includeValues")))}
     if page.next_token is not None:
         out["position"] = page.next_token
     return out

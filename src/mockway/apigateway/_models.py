@@ -50,25 +50,29 @@ class ApiKey:
     change; only its tags are set in place, and they are rendered afresh each time.
     """
 
+    def base(self, value: bool, kind: int) -> dict[str, Any]:
+        """The unchanging members, rendered once per ``value`` and datetime ``kind``."""
+        kept = self._rendered.get(value)
+        if kept is not None and kept[0] == kind:
+            return kept[1]
+        base: dict[str, Any] = {"id": self.id}
+        if value:
+            base["value"] = self.value
+        if self.name is not None:
+            base["name"] = self.name
+        if self.customer_id is not None:
+            base["customerId"] = self.customer_id
+        if self.description is not None:
+            base["description"] = self.description
+        base["enabled"] = self.enabled
+        base["createdDate"] = to_datetime(self.created)
+        base["lastUpdatedDate"] = to_datetime(self.updated)
+        self._rendered[value] = (kind, base)
+        return base
+
     def render(self, *, value: bool, tags: bool) -> dict[str, Any]:
         """The ApiKey shape; ``tags`` renders an empty map too, as Get and Update do."""
-        kind = datetime_kind()
-        kept = self._rendered.get(value)
-        if kept is None or kept[0] != kind:
-            base: dict[str, Any] = {"id": self.id}
-            if value:
-                base["value"] = self.value
-            if self.name is not None:
-                base["name"] = self.name
-            if self.customer_id is not None:
-                base["customerId"] = self.customer_id
-            if self.description is not None:
-                base["description"] = self.description
-            base["enabled"] = self.enabled
-            base["createdDate"] = to_datetime(self.created)
-            base["lastUpdatedDate"] = to_datetime(self.updated)
-            kept = self._rendered[value] = (kind, base)
-        out = dict(kept[1])
+        out = dict(self.base(value, datetime_kind()))
         out["stageKeys"] = list(self.stage_keys)
         if tags or self.tags:
             out["tags"] = dict(self.tags)
@@ -87,6 +91,20 @@ class ApiKey:
             list(self.stage_keys),
             dict(self.tags),
         )
+
+
+def render_listed(keys: list[ApiKey], value: bool) -> list[dict[str, Any]]:
+    """Keys as GetApiKeys lists them (tags only when set): :meth:`ApiKey.render`, inlined
+    because a page renders up to 500 of them."""
+    kind = datetime_kind()
+    out = []
+    for key in keys:
+        item = dict(key.base(value, kind))
+        item["stageKeys"] = list(key.stage_keys)
+        if key.tags:
+            item["tags"] = dict(key.tags)
+        out.append(item)
+    return out
 
 
 def check_name(name: str | None) -> str | None:
