@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench.py"
 TINY = ("--quick", "--rounds", "1", "--calls", "1", "--import-runs", "1", "--large", "100")
@@ -24,10 +21,6 @@ ROWS = (
 )
 
 
-@pytest.mark.skipif(
-    any(importlib.util.find_spec(name) is None for name in ("moto", "openapi_spec_validator")),
-    reason="needs the bench extras: pip install -e '.[bench]'",
-)
 def test_quick_run_exits_0_and_prints_the_table() -> None:
     done = subprocess.run(
         [sys.executable, str(BENCH), *TINY],
