@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._paging import clamp_limit, decode_token
 from .._patch import PatchRules
 from .._registry import Call
 from . import _errors as e
+from ._listing import page, requested
 from ._models import (
     ApiGatewayBackend,
     ApiKey,
@@ -20,7 +20,6 @@ from ._tags import check_tags
 
 __all__ = ["OPERATIONS"]
 
-PAGE_DEFAULT, PAGE_MAX = 25, 500
 
 PATCH = PatchRules(
     {
@@ -85,9 +84,7 @@ def get_api_key(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
 
 def get_api_keys(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     p = call.params
-    position = p.get("position") or None
-    if position is not None and decode_token(position) is None:
-        raise e.bad_request(e.INVALID_POSITION)
+    wanted = requested(call)
     prefix = p.get("nameQuery") or ""
     customer_id = p.get("customerId") or None
 
@@ -96,16 +93,13 @@ def get_api_keys(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
             return False
         return customer_id is None or key.customer_id == customer_id
 
-    page = backend.api_keys.page(
-        clamp_limit(p.get("limit"), PAGE_DEFAULT, PAGE_MAX),
-        position,
-        newest_first=True,
+    include_values = bool(p.get("includeValues"))
+    return page(
+        backend.api_keys,
+        wanted,
+        lambda keys: render_listed(keys, include_values),
         keep=keep if prefix or customer_id else None,
     )
-    out: dict[str, Any] = {"items": render_listed(page.items, bool(p.get("includeValues")))}
-    if page.next_token is not None:
-        out["position"] = page.next_token
-    return out
 
 
 def update_api_key(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:

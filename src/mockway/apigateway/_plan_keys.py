@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._paging import clamp_limit, decode_token
 from .._registry import Call
 from . import _errors as e
+from ._listing import page, requested
 from ._models import ApiGatewayBackend, ApiKey
 from ._plan_models import UsagePlan
 
 __all__ = ["OPERATIONS"]
-
-PAGE_DEFAULT, PAGE_MAX = 25, 500
 
 
 def render_plan_key(key: ApiKey) -> dict[str, Any]:
@@ -53,9 +51,7 @@ def get_usage_plan_key(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]
 
 def get_usage_plan_keys(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     p = call.params
-    position = p.get("position") or None
-    if position is not None and decode_token(position) is None:
-        raise e.bad_request(e.INVALID_POSITION)
+    wanted = requested(call)
     plan = backend.usage_plans.get(p["usagePlanId"])
     if plan is None:
         return {"items": []}
@@ -65,18 +61,12 @@ def get_usage_plan_keys(backend: ApiGatewayBackend, call: Call) -> dict[str, Any
         name = backend.api_key(key_id).name
         return name is not None and name.startswith(prefix)
 
-    page = plan.key_ids.page(
-        clamp_limit(p.get("limit"), PAGE_DEFAULT, PAGE_MAX),
-        position,
-        newest_first=True,
+    return page(
+        plan.key_ids,
+        wanted,
+        lambda key_ids: [render_plan_key(backend.api_key(key_id)) for key_id in key_ids],
         keep=keep if prefix else None,
     )
-    out: dict[str, Any] = {
-        "items": [render_plan_key(backend.api_key(key_id)) for key_id in page.items]
-    }
-    if page.next_token is not None:
-        out["position"] = page.next_token
-    return out
 
 
 def delete_usage_plan_key(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:

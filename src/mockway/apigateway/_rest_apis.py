@@ -5,16 +5,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .._paging import clamp_limit, decode_token
 from .._registry import Call
 from . import _errors as e
+from ._listing import page, requested
 from ._models import ApiGatewayBackend
 from ._rest_models import Integration, Method, Resource, RestApi
 from ._tags import check_tags
 
-__all__ = ["OPERATIONS", "page_of", "resource_of"]
+__all__ = ["OPERATIONS", "resource_of"]
 
-PAGE_DEFAULT, PAGE_MAX = 25, 500
 REST_API_ID_LENGTH = 10
 RESOURCE_ID_LENGTH = 6
 ROOT_RESOURCE_ID_LENGTH = 10
@@ -44,14 +43,6 @@ _INTEGRATION_EXTRA = (
     "contentHandling",
     "tlsConfig",
 )
-
-
-def page_of(call: Call) -> tuple[int, str | None]:
-    """The page size and position a Get* list call asks for."""
-    position = call.params.get("position") or None
-    if position is not None and decode_token(position) is None:
-        raise e.bad_request(e.INVALID_POSITION)
-    return clamp_limit(call.params.get("limit"), PAGE_DEFAULT, PAGE_MAX), position
 
 
 def resource_of(
@@ -115,12 +106,9 @@ def get_rest_api(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
 
 
 def get_rest_apis(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
-    limit, position = page_of(call)
-    page = backend.rest_apis.page(limit, position, newest_first=True)
-    out: dict[str, Any] = {"items": [api.render(tags=False) for api in page.items]}
-    if page.next_token is not None:
-        out["position"] = page.next_token
-    return out
+    return page(
+        backend.rest_apis, requested(call), lambda apis: [a.render(tags=False) for a in apis]
+    )
 
 
 def delete_rest_api(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
@@ -133,13 +121,13 @@ def delete_rest_api(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
 
 def get_resources(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     api = backend.rest_api(call.params["restApiId"])
-    limit, position = page_of(call)
     embed = "methods" in (call.params.get("embed") or ())
-    page = api.resources.page(limit, position, newest_first=False)
-    out: dict[str, Any] = {"items": [r.render(embed_methods=embed) for r in page.items]}
-    if page.next_token is not None:
-        out["position"] = page.next_token
-    return out
+    return page(
+        api.resources,
+        requested(call),
+        lambda resources: [r.render(embed_methods=embed) for r in resources],
+        newest_first=False,
+    )
 
 
 def get_resource(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:

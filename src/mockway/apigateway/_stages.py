@@ -7,8 +7,8 @@ from typing import Any
 
 from .._registry import Call
 from . import _errors as e
+from ._listing import page, requested
 from ._models import ApiGatewayBackend
-from ._rest_apis import page_of
 from ._rest_models import Deployment, RestApi, Stage
 from ._tags import check_tags
 
@@ -65,12 +65,7 @@ def create_deployment(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
 
 def get_deployments(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     api = backend.rest_api(call.params["restApiId"])
-    limit, position = page_of(call)
-    page = api.deployments.page(limit, position, newest_first=True)
-    out: dict[str, Any] = {"items": [d.render() for d in page.items]}
-    if page.next_token is not None:
-        out["position"] = page.next_token
-    return out
+    return page(api.deployments, requested(call), lambda found: [d.render() for d in found])
 
 
 def create_stage(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:

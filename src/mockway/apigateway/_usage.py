@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._clock import UTC
-from .._paging import clamp_limit, decode_token
 from .._patch import PatchRules
 from .._registry import Call
 from . import _errors as e
+from ._listing import requested
 from ._plan_models import Quota, UsagePlan
 
 if TYPE_CHECKING:
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 __all__ = ["OPERATIONS", "UsageLedger", "utc_day", "window_start"]
 
-PAGE_DEFAULT, PAGE_MAX = 25, 500
 MAX_RANGE_DAYS = 366
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PATCH = PatchRules({"replace": ["/remaining"]})
@@ -130,18 +129,14 @@ def get_usage(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
         raise e.bad_request(e.DATE_RANGE_REVERSED)
     if (end - start).days >= MAX_RANGE_DAYS:
         raise e.bad_request(e.DATE_RANGE_TOO_LONG.format(days=MAX_RANGE_DAYS))
-    position = p.get("position") or None
-    if position is not None and decode_token(position) is None:
-        raise e.bad_request(e.INVALID_POSITION)
+    limit, position = requested(call)
     next_token = None
     if p.get("keyId"):
         _plan_with_key(backend, plan.id, p["keyId"])
         key_ids = [p["keyId"]]
     else:
-        page = plan.key_ids.page(
-            clamp_limit(p.get("limit"), PAGE_DEFAULT, PAGE_MAX), position, newest_first=True
-        )
-        key_ids, next_token = page.items, page.next_token
+        found = plan.key_ids.page(limit, position, newest_first=True)
+        key_ids, next_token = found.items, found.next_token
     days = _days(start, end)
     out: dict[str, Any] = {
         "usagePlanId": plan.id,

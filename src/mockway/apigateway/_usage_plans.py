@@ -7,17 +7,16 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from .._paging import clamp_limit, decode_token
 from .._patch import PatchOp, PatchRules
 from .._registry import Call
 from . import _errors as e
+from ._listing import page, requested
 from ._models import ApiGatewayBackend
 from ._plan_models import ApiStage, Quota, Throttle, UsagePlan
 from ._tags import check_tags
 
 __all__ = ["OPERATIONS", "parse_stage_ref"]
 
-PAGE_DEFAULT, PAGE_MAX = 25, 500
 PLAN_ID_LENGTH = 6
 QUOTA_OFFSET_MAX = {"DAY": 0, "WEEK": 6, "MONTH": 27}
 
@@ -180,21 +179,14 @@ def get_usage_plan(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
 
 
 def get_usage_plans(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
-    p = call.params
-    position = p.get("position") or None
-    if position is not None and decode_token(position) is None:
-        raise e.bad_request(e.INVALID_POSITION)
-    key_id = p.get("keyId") or None
-    page = backend.usage_plans.page(
-        clamp_limit(p.get("limit"), PAGE_DEFAULT, PAGE_MAX),
-        position,
-        newest_first=True,
+    wanted = requested(call)
+    key_id = call.params.get("keyId") or None
+    return page(
+        backend.usage_plans,
+        wanted,
+        lambda plans: [plan.render(tags=False) for plan in plans],
         keep=None if key_id is None else (lambda plan: key_id in plan.key_ids),
     )
-    out: dict[str, Any] = {"items": [plan.render(tags=False) for plan in page.items]}
-    if page.next_token is not None:
-        out["position"] = page.next_token
-    return out
 
 
 def _apply(backend: ApiGatewayBackend, plan: UsagePlan, op: PatchOp) -> None:
