@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from ._interceptor import CONTROLLER
 from ._registry import services
@@ -13,9 +13,33 @@ if TYPE_CHECKING:
     from .apigateway.view import ApiGatewayView
     from .appsync.view import AppSyncView
 
-__all__ = ["DEFAULT_REGION", "Handle"]
+__all__ = ["DEFAULT_REGION", "BackendView", "Handle"]
 
 DEFAULT_REGION = "us-east-1"
+
+B = TypeVar("B", bound="_Backend")
+
+
+class _Backend(Protocol):
+    account_id: str
+    region: str
+
+
+class BackendView(Generic[B]):
+    """What every service's view shares: the backend it reads, and where that backend is."""
+
+    __slots__ = ("_backend",)
+
+    def __init__(self, backend: B) -> None:
+        self._backend = backend
+
+    @property
+    def account_id(self) -> str:
+        return self._backend.account_id
+
+    @property
+    def region(self) -> str:
+        return self._backend.region
 
 
 class Handle:

@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 from .. import _clock
 from .._clock import UTC
+from .._handle import BackendView
 from ..errors import MockwayError
 from ._models import ApiGatewayBackend, ApiKey
 from ._plan_models import UsagePlan
@@ -82,21 +83,10 @@ class UsagePlanRecord:
         )
 
 
-class ApiGatewayView:
+class ApiGatewayView(BackendView[ApiGatewayBackend]):
     """API Gateway's state for one (account, region); every read is a consistent snapshot."""
 
-    __slots__ = ("_backend",)
-
-    def __init__(self, backend: ApiGatewayBackend) -> None:
-        self._backend = backend
-
-    @property
-    def account_id(self) -> str:
-        return self._backend.account_id
-
-    @property
-    def region(self) -> str:
-        return self._backend.region
+    __slots__ = ()
 
     def api_keys(self) -> tuple[ApiKeyRecord, ...]:
         """Every API key, newest first (the order GetApiKeys lists them in)."""

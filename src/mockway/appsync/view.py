@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from .. import _clock
+from .._handle import BackendView
 from ._models import ApiKey, AppSyncBackend, GraphqlApi
 
 __all__ = ["ApiKeyRecord", "AppSyncView", "GraphqlApiRecord"]
@@ -59,24 +60,13 @@ class GraphqlApiRecord:
         )
 
 
-class AppSyncView:
+class AppSyncView(BackendView[AppSyncBackend]):
     """AppSync's state for one (account, region); every read is a consistent snapshot.
 
     Keys past their ``deletes`` time are left out, as every AppSync operation leaves them out.
     """
 
-    __slots__ = ("_backend",)
-
-    def __init__(self, backend: AppSyncBackend) -> None:
-        self._backend = backend
-
-    @property
-    def account_id(self) -> str:
-        return self._backend.account_id
-
-    @property
-    def region(self) -> str:
-        return self._backend.region
+    __slots__ = ()
 
     def graphql_apis(self) -> tuple[GraphqlApiRecord, ...]:
         """Every GraphQL API, oldest first (the order ListGraphqlApis lists them in)."""
