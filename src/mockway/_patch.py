@@ -67,10 +67,11 @@ class PatchRules:
             op = operation.get("op")
             path = operation.get("path")
             shown = "null" if path is None else path
+            shown_op = "null" if op is None else op
             if op not in self._templates:
                 raise ServiceError(
                     "BadRequestException",
-                    f"Invalid patch path  '{shown}' specified for op '{op}'. "
+                    f"Invalid patch path  '{shown}' specified for op '{shown_op}'. "
                     f"Please choose supported operations",
                 )
             parts = _parts(path) if isinstance(path, str) else None

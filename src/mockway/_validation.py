@@ -17,6 +17,7 @@ reject (AppSync API names with hyphens); handlers check the formats the service 
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -41,6 +42,16 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "list": (list, tuple),
     "map": (dict, Mapping),  # dict first: the common case skips the ABC check
     "structure": (dict, Mapping),
+}
+
+
+# What the service's JSON reader can hold: Java's int and long, finite doubles (JSON has no
+# NaN or Infinity). Anything else cannot reach the service as that number.
+_REPRESENTABLE: dict[str, Callable[[Any], bool]] = {
+    "integer": lambda v: -(2**31) <= v < 2**31,
+    "long": lambda v: -(2**63) <= v < 2**63,
+    "double": math.isfinite,
+    "float": math.isfinite,
 }
 
 
@@ -102,9 +113,13 @@ def _compile(shape: Shape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
     elif kind in ("integer", "long", "double", "float"):
         inner = _bounds_check(shape, lambda v: v, "value")
     rejects_bool = kind in ("integer", "long", "double", "float")
+    representable = _REPRESENTABLE.get(kind)
 
     def check(value: Any, path: str, types: list[str], errors: list[str]) -> None:
         wrong = not isinstance(value, accepted) or (rejects_bool and isinstance(value, bool))
+        if not wrong and representable is not None and not representable(value):
+            types.append(f"Invalid value for parameter {path}: {value!r} is not a valid {kind}")
+            return
         if wrong and not (kind == "blob" and hasattr(value, "read")):
             types.append(
                 f"Invalid type for parameter {path}, value: {value!r}, "

@@ -792,3 +792,37 @@ def test_s2_deleting_a_key_removes_it_from_every_usage_plan(apigw: Any) -> None:
 def test_delete_unknown_key_is_not_found(apigw: Any) -> None:
     with expect_error(apigw, *NOT_FOUND):
         apigw.delete_api_key(apiKey="nothere123")
+
+
+def test_empty_description_and_customer_id_are_not_stored(apigw: Any) -> None:
+    created = apigw.create_api_key(name="k", description="", customerId="")
+    fetched = apigw.get_api_key(apiKey=created["id"])
+    for response in (created, fetched):
+        assert "description" not in response
+        assert "customerId" not in response
+
+
+def test_a_patch_operation_without_op_is_named_null(apigw: Any) -> None:
+    key = apigw.create_api_key(name="k")
+    message = (
+        "Invalid patch path  '/name' specified for op 'null'. Please choose supported operations"
+    )
+    with expect_error(apigw, "BadRequestException", message, 400):
+        apigw.update_api_key(apiKey=key["id"], patchOperations=[{"path": "/name", "value": "x"}])
+
+
+def test_deleting_a_stage_or_its_api_drops_it_from_stage_keys(apigw: Any) -> None:
+    api = pets_api(apigw)
+    other = pets_api(apigw, name="other")
+    key = apigw.create_api_key(
+        name="k",
+        stageKeys=[
+            {"restApiId": api.api_id, "stageName": "dev"},
+            {"restApiId": other.api_id, "stageName": "dev"},
+        ],
+    )
+    assert key["stageKeys"] == [f"{api.api_id}/dev", f"{other.api_id}/dev"]
+    apigw.delete_stage(restApiId=api.api_id, stageName="dev")
+    assert apigw.get_api_key(apiKey=key["id"])["stageKeys"] == [f"{other.api_id}/dev"]
+    apigw.delete_rest_api(restApiId=other.api_id)
+    assert apigw.get_api_key(apiKey=key["id"])["stageKeys"] == []

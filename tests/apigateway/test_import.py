@@ -309,3 +309,28 @@ def test_create_beyond_the_key_quota(apigw: Any) -> None:
         body=csv("key,name", rows[0].split(",")[0] + ",renamed"), format="csv"
     )
     assert len(overwrite["ids"]) == 1
+
+
+def test_a_quoted_cell_may_span_lines_and_rows_keep_their_line_numbers(
+    apigw: Any, mockway: mockway.Handle
+) -> None:
+    body = f'key,name,description\n{KEY_A},a,"first line\nsecond line"\nshort,b,x\n'
+    result = apigw.import_api_keys(body=body.encode(), format="csv")
+    assert len(result["ids"]) == 1
+    assert result["warnings"] == ["Row 4: API Key value should be at least 20 characters"]
+    assert keys_by_value(mockway)[KEY_A].description == "first line\nsecond line"
+
+
+def test_a_byte_order_mark_is_ignored_in_text_as_in_bytes(
+    apigw: Any, mockway: mockway.Handle
+) -> None:
+    apigw.import_api_keys(body="\ufeffKey,Name\n" + KEY_A + ",a\n", format="csv")
+    apigw.import_api_keys(body=("\ufeffKey,Name\n" + KEY_B + ",b\n").encode(), format="csv")
+    assert {v: r.name for v, r in keys_by_value(mockway).items()} == {KEY_A: "a", KEY_B: "b"}
+
+
+def test_an_apostrophe_that_opens_no_quoted_cell_is_kept(
+    apigw: Any, mockway: mockway.Handle
+) -> None:
+    apigw.import_api_keys(body=csv("key,name", f"{KEY_A},'Bob's key"), format="csv")
+    assert keys_by_value(mockway)[KEY_A].name == "'Bob's key"

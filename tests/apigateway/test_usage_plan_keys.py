@@ -138,7 +138,7 @@ def test_one_key_in_two_plans_on_different_stages(apigw: Any, api: PetsApi) -> N
         )
     assert error_of(info) == (
         "ConflictException",
-        f"Usage Plan {dev_plan} cannot be added because API Key {key['id']} cannot reference "
+        f"Usage Plan {prod_plan} cannot be added because API Key {key['id']} cannot reference "
         f"multiple Usage Plans with the same API Stage: {api.api_id}:dev",
         409,
     )

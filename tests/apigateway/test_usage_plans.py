@@ -636,3 +636,58 @@ def test_deleting_a_stage_or_api_leaves_the_plans(apigw: Any, api: PetsApi) -> N
     assert plan_body(apigw, plan_id)["apiStages"] == [api.api_stage]
     apigw.delete_rest_api(restApiId=api.api_id)
     assert plan_body(apigw, plan_id)["apiStages"] == []
+
+
+@pytest.mark.parametrize(
+    ("throttle", "quota", "message"),
+    [
+        (
+            {"rateLimit": float("nan"), "burstLimit": 1},
+            None,
+            "Invalid value for parameter createUsagePlanInput.throttle.rateLimit: nan is not a "
+            "valid double",
+        ),
+        (
+            {"rateLimit": 1.0, "burstLimit": 2**31},
+            None,
+            "Invalid value for parameter createUsagePlanInput.throttle.burstLimit: 2147483648 "
+            "is not a valid integer",
+        ),
+        (
+            None,
+            {"limit": 2**40, "period": "DAY"},
+            "Invalid value for parameter createUsagePlanInput.quota.limit: 1099511627776 is not "
+            "a valid integer",
+        ),
+    ],
+)
+def test_numbers_the_service_cannot_hold_are_a_400(
+    apigw: Any, throttle: Any, quota: Any, message: str
+) -> None:
+    extra = {k: v for k, v in (("throttle", throttle), ("quota", quota)) if v is not None}
+    with pytest.raises(apigw.exceptions.BadRequestException) as info:
+        apigw.create_usage_plan(name="p", **extra)
+    assert error_of(info) == ("BadRequestException", message, 400)
+    assert apigw.get_usage_plans()["items"] == []
+
+
+def test_a_whole_number_past_the_services_int_is_a_400_in_a_patch(apigw: Any) -> None:
+    plan = apigw.create_usage_plan(name="p")
+    with pytest.raises(apigw.exceptions.BadRequestException) as info:
+        apigw.update_usage_plan(
+            usagePlanId=plan["id"],
+            patchOperations=[
+                {"op": "replace", "path": "/throttle/burstLimit", "value": "2147483648"}
+            ],
+        )
+    assert error_of(info) == (
+        "BadRequestException",
+        "Invalid value '2147483648' specified for /throttle/burstLimit",
+        400,
+    )
+    assert "throttle" not in apigw.get_usage_plan(usagePlanId=plan["id"])
+
+
+def test_an_empty_description_is_not_stored(apigw: Any) -> None:
+    plan = apigw.create_usage_plan(name="p", description="")
+    assert "description" not in plan

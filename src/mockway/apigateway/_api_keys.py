@@ -49,7 +49,7 @@ def create_api_key(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
         problem = value_problem(value)
         if problem is not None:
             raise e.bad_request(problem)
-    description = check_description(p.get("description"))
+    description = check_description(p.get("description") or None)
     tags = check_tags(p.get("tags") or {})
     stage_keys: list[str] = []
     for entry in p.get("stageKeys") or ():
@@ -67,7 +67,7 @@ def create_api_key(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
         name=name,
         description=description,
         enabled=bool(p.get("enabled", False)),
-        customer_id=p.get("customerId"),
+        customer_id=p.get("customerId") or None,
         created=now,
         updated=now,
         stage_keys=stage_keys,

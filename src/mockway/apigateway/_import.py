@@ -18,40 +18,68 @@ from . import _errors as e
 from ._models import MAX_DESCRIPTION, MAX_NAME, ApiGatewayBackend, ApiKey, value_problem
 from ._plan_models import UsagePlan
 
-__all__ = ["OPERATIONS", "split_row"]
+__all__ = ["OPERATIONS", "read_rows"]
 
 
-def split_row(line: str) -> list[str]:
-    """The cells of one CSV line; a cell quoted with ``"`` or ``'`` may hold commas."""
-    cells: list[str] = []
-    index, end = 0, len(line)
-    while True:
-        while index < end and line[index] in " \t":
+_BREAKS = "\r\n"
+
+
+def _quoted(text: str, index: int) -> tuple[str, int] | None:
+    """The quoted cell opening at ``index`` and where it ends, or None when what follows its
+    closing quote is not the end of the cell (``'Bob's key`` is no quoted cell)."""
+    quote, end = text[index], len(text)
+    cell: list[str] = []
+    index += 1
+    while index < end:
+        char = text[index]
+        index += 1
+        if char != quote:
+            cell.append(char)
+        elif index < end and text[index] == quote:  # a doubled quote stands for itself
+            cell.append(quote)
             index += 1
-        if index < end and line[index] in "\"'":
-            quote = line[index]
-            index += 1
-            cell: list[str] = []
-            while index < end:
-                char = line[index]
-                if char == quote:
-                    if index + 1 < end and line[index + 1] == quote:
-                        cell.append(quote)
-                        index += 2
-                        continue
-                    index += 1
-                    break
-                cell.append(char)
-                index += 1
-            comma = line.find(",", index)
-            text = "".join(cell) + (line[index:] if comma < 0 else line[index:comma])
         else:
-            comma = line.find(",", index)
-            text = line[index:] if comma < 0 else line[index:comma]
-        cells.append(text.strip())
-        if comma < 0:
-            return cells
-        index = comma + 1
+            after = index
+            while after < end and text[after] in " \t":
+                after += 1
+            if after == end or text[after] == "," or text[after] in _BREAKS:
+                return "".join(cell), after
+            return None
+    return None
+
+
+def read_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    """The non-blank rows of CSV text, each with the number of the line it starts on.
+
+    Cells are split on commas and rows on line breaks, except inside a quoted cell, which may
+    be quoted with ``"`` or ``'``; cells are trimmed.
+    """
+    index, end, line = 0, len(text), 1
+    while index < end:
+        first_line, cells = line, []
+        while True:
+            while index < end and text[index] in " \t":
+                index += 1
+            quoted = _quoted(text, index) if index < end and text[index] in "\"'" else None
+            if quoted is not None:
+                cell, stop = quoted
+                line += text.count("\n", index, stop)
+            else:
+                stop = index
+                while stop < end and text[stop] != "," and text[stop] not in _BREAKS:
+                    stop += 1
+                cell = text[index:stop]
+            cells.append(cell.strip())
+            index = stop
+            if index < end and text[index] == ",":
+                index += 1
+                continue
+            break
+        if index < end:  # a line break ends the row
+            index += 2 if text.startswith("\r\n", index) else 1
+            line += 1
+        if cells != [""]:
+            yield first_line, cells
 
 
 @dataclass(slots=True)
@@ -70,17 +98,11 @@ def _text(body: Any) -> str:
     if hasattr(body, "read"):
         body = body.read()
     if isinstance(body, str):
-        return body
+        return body.removeprefix("\ufeff")
     try:
         return bytes(body).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise e.bad_request(e.IMPORT_NOT_UTF8) from None
-
-
-def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            yield number, split_row(line)
 
 
 def _plans_problem(backend: ApiGatewayBackend, key_id: str, plan_ids: list[str]) -> str | None:
@@ -102,7 +124,7 @@ def _plans_problem(backend: ApiGatewayBackend, key_id: str, plan_ids: list[str])
 
 
 def _read(backend: ApiGatewayBackend, text: str, ids: IdSource) -> tuple[list[_Row], list[str]]:
-    rows = _rows(text)
+    rows = read_rows(text)
     header = next(rows, None)
     columns = [c.lower() for c in header[1]] if header else []
     if "key" not in columns or "name" not in columns:

@@ -47,7 +47,7 @@ class ApiKey:
     """The members that never change on a stored key, as rendered, with and without value.
 
     A stored key is replaced, never edited, when its name, description, flags or dates
-    change; only its tags are set in place, and they are rendered afresh each time.
+    change; only its tags and stage keys are set in place, and they are rendered afresh.
     """
 
     def base(self, value: bool, kind: int) -> dict[str, Any]:
@@ -217,14 +217,16 @@ class ApiGatewayBackend:
         resource = None if api is None else api.resource_at(resource_path)
         return resource is not None and http_method in resource.methods
 
-    def plans_with_stage(self, api_id: str, stage: str | None = None) -> list[UsagePlan]:
-        return [
-            plan
-            for plan in self.usage_plans.values()
-            if any(
-                s.api_id == api_id and (stage is None or s.stage == stage) for s in plan.api_stages
-            )
-        ]
+    def forget_stages(self, api_id: str, stage: str | None = None) -> None:
+        """A deleted stage (or every stage of a deleted API) leaves plans and stage keys."""
+
+        def gone(ref_api: str, ref_stage: str) -> bool:
+            return ref_api == api_id and (stage is None or ref_stage == stage)
+
+        for plan in self.usage_plans.values():
+            plan.api_stages = [s for s in plan.api_stages if not gone(s.api_id, s.stage)]
+        for key in self.api_keys.values():  # stage keys are rendered afresh each time
+            key.stage_keys = [k for k in key.stage_keys if not gone(*k.split("/", 1))]
 
     # -- usage plans --------------------------------------------------------------------------
 
@@ -282,7 +284,7 @@ class ApiGatewayBackend:
                 if other.id != plan.id and other.stage(api_id, stage) is not None:
                     raise e.conflict(
                         e.KEY_STAGE_CONFLICT.format(
-                            plan=other.id, key=key_id, api=api_id, stage=stage
+                            plan=plan.id, key=key_id, api=api_id, stage=stage
                         )
                     )
         plan.api_stages.append(ApiStage(api_id, stage))

@@ -113,8 +113,7 @@ def get_rest_apis(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
 
 def delete_rest_api(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     api = backend.rest_api(call.params["restApiId"])
-    for plan in backend.plans_with_stage(api.id):
-        plan.api_stages = [s for s in plan.api_stages if s.api_id != api.id]
+    backend.forget_stages(api.id)
     backend.rest_apis.remove(api.id)
     return {}
 

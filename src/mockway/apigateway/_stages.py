@@ -111,10 +111,7 @@ def get_stages(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
 def delete_stage(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     api = backend.rest_api(call.params["restApiId"])
     stage = backend.stage(api.id, call.params["stageName"])
-    for plan in backend.plans_with_stage(api.id, stage.name):
-        plan.api_stages = [
-            s for s in plan.api_stages if (s.api_id, s.stage) != (api.id, stage.name)
-        ]
+    backend.forget_stages(api.id, stage.name)
     del api.stages[stage.name]
     return {}
 

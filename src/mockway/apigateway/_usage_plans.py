@@ -67,12 +67,17 @@ def parse_stage_ref(value: str | None) -> tuple[str, str]:
     return api_id, stage
 
 
+def _fits_int32(number: float) -> bool:
+    """Whether a whole number fits the service's (Java) int."""
+    return -(2**31) <= number < 2**31
+
+
 def _number(value: Any, path: str, kind: type[int] | type[float]) -> Any:
     try:
         number = kind(value)
     except (TypeError, ValueError):
         number = None
-    if number is None or not math.isfinite(number):
+    if number is None or not math.isfinite(number) or (kind is int and not _fits_int32(number)):
         raise e.bad_request(e.INVALID_NUMBER.format(value=value, path=path))
     return number
 
@@ -88,6 +93,7 @@ def _is_throttle(settings: Any) -> bool:
     burst, rate = settings.get("burstLimit", 0), settings.get("rateLimit", 0.0)
     return (
         type(burst) is int
+        and _fits_int32(burst)
         and isinstance(rate, (int, float))
         and not isinstance(rate, bool)
         and math.isfinite(rate)
@@ -161,7 +167,7 @@ def create_usage_plan(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     plan = UsagePlan(
         id=backend.new_id(PLAN_ID_LENGTH, call.ids, backend.usage_plans),
         name=p["name"],
-        description=p.get("description"),
+        description=p.get("description") or None,
         api_stages=stages,
         throttle=None if p.get("throttle") is None else _throttle(p["throttle"]),
         quota=None
