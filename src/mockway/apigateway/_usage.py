@@ -30,6 +30,13 @@ MAX_RANGE_DAYS = 366
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PATCH = PatchRules({"replace": ["/remaining"]})
 _ONE_DAY = datetime.timedelta(days=1)
+# A day this long after a window's first day falls in the next window (a MONTH window starts
+# on day 28 at the latest).
+_INTO_NEXT_WINDOW = {
+    "DAY": _ONE_DAY,
+    "WEEK": datetime.timedelta(days=7),
+    "MONTH": datetime.timedelta(days=31),
+}
 
 Ledger = dict[tuple[str, str], dict[datetime.date, int]]
 
@@ -83,14 +90,36 @@ class UsageLedger:
     def series(
         self, plan: UsagePlan, key_id: str, days: Sequence[datetime.date]
     ) -> list[list[int]]:
-        """``[used, remaining]`` for each day; remaining is 0 for a plan without a quota."""
+        """``[used, remaining]`` for each day; remaining is 0 for a plan without a quota.
+
+        Over consecutive days, one day's remaining is the day before's plus that day's change,
+        until a window starts: a range is walked once, not once per day.
+        """
         pair = (plan.id, key_id)
         used = self._used.get(pair, {})
         quota = plan.quota
-        return [
-            [used.get(day, 0), 0 if quota is None else max(0, self._remaining(pair, quota, day))]
-            for day in days
-        ]
+        if quota is None:
+            return [[used.get(day, 0), 0] for day in days]
+        if not days:
+            return []
+        granted = self._granted.get(pair, {})
+        into_next_window = _INTO_NEXT_WINDOW.get(quota.period or "", _ONE_DAY)
+        out: list[list[int]] = []
+        previous = next_window = days[0]
+        remaining = 0
+        for day in days:
+            used_today = used.get(day, 0)
+            if day - previous != _ONE_DAY:  # the first day, or not the previous one's next
+                remaining = self._remaining(pair, quota, day)
+                next_window = window_start(window_start(day, quota) + into_next_window, quota)
+            elif day < next_window:  # the previous day's window goes on
+                remaining += granted.get(day, 0) - used_today
+            else:  # a window starts today
+                remaining = (quota.limit or 0) + granted.get(day, 0) - used_today
+                next_window = window_start(day + into_next_window, quota)
+            previous = day
+            out.append([used_today, max(0, remaining)])
+        return out
 
     def set_remaining(
         self, plan: UsagePlan, key_id: str, day: datetime.date, remaining: int
@@ -111,7 +140,12 @@ def _date(value: str, name: str) -> datetime.date:
 
 
 def _days(start: datetime.date, end: datetime.date) -> list[datetime.date]:
-    return [start + datetime.timedelta(days=n) for n in range((end - start).days + 1)]
+    days = []
+    day = start
+    while day <= end:
+        days.append(day)
+        day += _ONE_DAY
+    return days
 
 
 def _plan_with_key(backend: ApiGatewayBackend, plan_id: str, key_id: str) -> UsagePlan:
