@@ -14,6 +14,13 @@ ROWS = (
     "| `create_api_key` (µs/call) |",
     "| `get_api_keys(limit=25)`, 10 keys (µs/call) |",
     "| `get_api_keys(limit=25)`, 100 keys (µs/call) [moto returns all 100] |",
+    "| `get_usage_plan` (µs/call) |",
+    "| `get_usage_plan_keys(limit=25)`, 10 keys (µs/call) |",
+    "| `get_usage`, one key, 7 days (µs/call) |",
+    "| `update_usage_plan`, one replace (µs/call) |",
+    "| AppSync `create_api_key` (µs/call) |",
+    "| AppSync `list_api_keys(maxResults=25)`, 10 keys (µs/call) |",
+    "| AppSync `get_graphql_api` (µs/call) |",
     "| page with 100 keys / with 10 keys |",
     "| mock enter+exit (µs) |",
     "| import, over `import botocore` (ms) |",
@@ -37,3 +44,5 @@ def test_quick_run_exits_0_and_prints_the_table() -> None:
     assert header in lines
     table = lines[lines.index(header) + 2 :]
     assert [line[: line.index(" |") + 2] for line in table[: len(ROWS)]] == list(ROWS)
+    usage = next(line for line in table if line.startswith("| `get_usage`,"))
+    assert usage.split(" | ")[3] == "—"  # moto does not answer GetUsage
