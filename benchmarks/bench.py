@@ -167,7 +167,7 @@ class MockwayStore(Store):
 class MotoStore(Store):
     def api_keys(self, count: int) -> list[str]:
         """Through moto's backend: moto has no ImportApiKeys, and creating 10,000 keys through
-        its client takes about 30 s."""
+        its client takes tens of seconds."""
         backend = apigateway_backends[DEFAULT_ACCOUNT_ID][REGION]
         return [backend.create_api_key({"name": n}).id for n in key_names(count)]
 
