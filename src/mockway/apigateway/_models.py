@@ -99,8 +99,9 @@ def render_listed(keys: list[ApiKey], value: bool) -> list[dict[str, Any]]:
     kind = datetime_kind()
     out = []
     for key in keys:
-        item = dict(key.base(value, kind))
-        item["stageKeys"] = list(key.stage_keys)
+        kept = key._rendered.get(value)
+        item = dict(kept[1] if kept is not None and kept[0] == kind else key.base(value, kind))
+        item["stageKeys"] = key.stage_keys[:]
         if key.tags:
             item["tags"] = dict(key.tags)
         out.append(item)
