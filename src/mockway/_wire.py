@@ -15,7 +15,7 @@ from typing import Any, cast
 from botocore.awsrequest import AWSResponse, HeadersDict
 from botocore.model import OperationModel, ServiceModel, StructureShape
 
-__all__ = ["Parsed", "ServiceError", "failure", "success"]
+__all__ = ["Parsed", "ServiceError", "bad_request", "failure", "not_found", "success"]
 
 Parsed = dict[str, Any]
 
@@ -32,6 +32,16 @@ class ServiceError(Exception):
         self.message = message
         self.status = status
         self.fields = fields
+
+
+def bad_request(message: str) -> ServiceError:
+    """The 400 both mocked services answer with for a request they refuse."""
+    return ServiceError("BadRequestException", message, 400)
+
+
+def not_found(message: str) -> ServiceError:
+    """The 404 both mocked services answer with for something that is not there."""
+    return ServiceError("NotFoundException", message, 404)
 
 
 class _EmptyBody:

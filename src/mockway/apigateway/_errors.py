@@ -6,7 +6,7 @@ listed in docs/fidelity.md and live here only, so one edit changes them everywhe
 
 from __future__ import annotations
 
-from .._wire import ServiceError
+from .._wire import ServiceError, bad_request, not_found
 
 __all__ = [
     "API_KEY_NOT_FOUND",
@@ -44,14 +44,6 @@ IMPORT_MISSING_COLUMNS = "Invalid API key file: the header must name the columns
 IMPORT_FAILED = "API keys not imported because the file has warnings: {warnings}"
 IMPORT_ROW = "Row {row}: {problem}"
 IMPORT_BAD_PLAN = "Invalid Usage Plan ID specified: {plan_id}"
-
-
-def bad_request(message: str) -> ServiceError:
-    return ServiceError("BadRequestException", message, 400)
-
-
-def not_found(message: str) -> ServiceError:
-    return ServiceError("NotFoundException", message, 404)
 
 
 def conflict(message: str) -> ServiceError:

@@ -6,7 +6,7 @@ listed in docs/appsync.md and live here only, so one edit changes them everywher
 
 from __future__ import annotations
 
-from .._wire import ServiceError
+from .._wire import ServiceError, bad_request, not_found
 
 __all__ = [
     "API_KEY_NOT_FOUND",
@@ -41,14 +41,6 @@ TAG_VALUE_INVALID = (
 )
 OWNER_CONTACT_TOO_LONG = "ownerContact can be at most 256 characters."
 NAME_LENGTH = "A GraphQL API name must be 1 to 65536 characters long."
-
-
-def bad_request(message: str) -> ServiceError:
-    return ServiceError("BadRequestException", message, 400)
-
-
-def not_found(message: str) -> ServiceError:
-    return ServiceError("NotFoundException", message, 404)
 
 
 def api_key_limit_exceeded(api_id: str) -> ServiceError:
