@@ -447,6 +447,11 @@ def test_after_call_events_still_fire_for_user_handlers() -> None:
         seen.append(
             (model.name, http_response.status_code, parsed.get("id") or parsed.get("Error"))
         )
+        request_id = parsed["ResponseMetadata"]["RequestId"]
+        assert http_response.headers["X-Amzn-RequestId"] == request_id
+        assert http_response.headers == parsed["ResponseMetadata"]["HTTPHeaders"]
+        assert http_response.content == b""
+        assert http_response.url.startswith("https://apigateway.us-east-1.amazonaws.com/")
 
     aws.meta.events.register("after-call.api-gateway", after_call)
     with mock_aws():

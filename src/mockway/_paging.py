@@ -42,15 +42,19 @@ class Page(Generic[T]):
 
 
 class OrderedStore(Generic[T]):
-    """Items by id, remembering creation order."""
+    """Items by id, remembering creation order.
 
-    __slots__ = ("_id_at", "_items", "_next", "_sequence_of", "_sequences")
+    Beside the map by id, the items are kept in creation order in a list, with their
+    creation sequence numbers in a parallel list: a page of every item is a slice of it.
+    """
+
+    __slots__ = ("_items", "_next", "_ordered", "_sequence_of", "_sequences")
 
     def __init__(self) -> None:
         self._items: dict[str, T] = {}
         self._sequence_of: dict[str, int] = {}
         self._sequences: list[int] = []
-        self._id_at: dict[int, str] = {}
+        self._ordered: list[T] = []
         self._next = 0
 
     def __len__(self) -> int:
@@ -62,40 +66,42 @@ class OrderedStore(Generic[T]):
     def get(self, item_id: str) -> T | None:
         return self._items.get(item_id)
 
+    def _index(self, item_id: str) -> int:
+        return bisect.bisect_left(self._sequences, self._sequence_of[item_id])
+
     def add(self, item_id: str, item: T) -> None:
         """Store a new item, or replace one keeping its place in the order."""
-        if item_id not in self._items:
+        if item_id in self._items:
+            self._ordered[self._index(item_id)] = item
+        else:
             self._next += 1
             self._sequence_of[item_id] = self._next
             self._sequences.append(self._next)
-            self._id_at[self._next] = item_id
+            self._ordered.append(item)
         self._items[item_id] = item
 
     def remove(self, item_id: str) -> T | None:
-        item = self._items.pop(item_id, None)
-        if item is not None:
-            sequence = self._sequence_of.pop(item_id)
-            del self._id_at[sequence]
-            del self._sequences[bisect.bisect_left(self._sequences, sequence)]
-        return item
+        if item_id not in self._items:
+            return None
+        index = self._index(item_id)
+        del self._sequences[index], self._ordered[index], self._sequence_of[item_id]
+        return self._items.pop(item_id)
 
     def values(self) -> Iterator[T]:
         """Oldest first."""
         return iter(self._items.values())
 
     def _walk(self, start: int | None, newest_first: bool) -> Iterator[tuple[int, T]]:
-        sequences = self._sequences
+        sequences, ordered = self._sequences, self._ordered
         if newest_first:
             index = len(sequences) if start is None else bisect.bisect_right(sequences, start)
             while index > 0:
                 index -= 1
-                sequence = sequences[index]
-                yield sequence, self._items[self._id_at[sequence]]
+                yield sequences[index], ordered[index]
         else:
             index = 0 if start is None else bisect.bisect_left(sequences, start)
             while index < len(sequences):
-                sequence = sequences[index]
-                yield sequence, self._items[self._id_at[sequence]]
+                yield sequences[index], ordered[index]
                 index += 1
 
     def page(
@@ -115,7 +121,7 @@ class OrderedStore(Generic[T]):
             return self._slice(limit, start, newest_first)
         items: list[T] = []
         for sequence, item in self._walk(start, newest_first):
-            if keep is not None and not keep(item):
+            if not keep(item):
                 continue
             if len(items) == limit:
                 return Page(items, encode_token(sequence))
@@ -129,18 +135,14 @@ class OrderedStore(Generic[T]):
         if newest_first:
             end = len(sequences) if start is None else bisect.bisect_right(sequences, start)
             begin = max(end - limit, 0)
-            chosen = sequences[begin:end]
-            chosen.reverse()
+            items = self._ordered[begin:end]
+            items.reverse()
             following = sequences[begin - 1] if begin > 0 else None
         else:
             begin = 0 if start is None else bisect.bisect_left(sequences, start)
-            chosen = sequences[begin : begin + limit]
+            items = self._ordered[begin : begin + limit]
             following = sequences[begin + limit] if begin + limit < len(sequences) else None
-        items, id_at = self._items, self._id_at
-        return Page(
-            [items[id_at[sequence]] for sequence in chosen],
-            None if following is None else encode_token(following),
-        )
+        return Page(items, None if following is None else encode_token(following))
 
 
 def clamp_limit(limit: int | None, default: int, maximum: int) -> int:

@@ -69,7 +69,12 @@ class _Response(AWSResponse):
     """
 
     def __init__(self, url: str, status_code: int, headers: dict[str, str]) -> None:
-        super().__init__(url, status_code, cast(Any, ()), _EMPTY)
+        # What ``AWSResponse.__init__`` sets, but for an empty ``HeadersDict`` built only to be
+        # replaced: it costs more than all the rest of this.
+        self.url = url
+        self.status_code = status_code
+        self.raw = _EMPTY
+        self._content = None
         self._mockway_headers: dict[str, str] | None = headers
 
     @property

@@ -380,6 +380,18 @@ def test_paging_survives_deleting_the_next_pages_first_key(apigw: Any) -> None:
     assert "position" not in rest
 
 
+def test_an_updated_key_keeps_its_place_after_deletions(apigw: Any) -> None:
+    ids = {name: apigw.create_api_key(name=name)["id"] for name in "abcde"}
+    apigw.delete_api_key(apiKey=ids["b"])
+    apigw.update_api_key(apiKey=ids["d"], patchOperations=[replace("/name", "D")])
+    apigw.update_api_key(apiKey=ids["a"], patchOperations=[replace("/name", "A")])
+    assert names(apigw.get_api_keys()) == ["e", "D", "c", "A"]
+    apigw.delete_api_key(apiKey=ids["e"])
+    page = apigw.get_api_keys(limit=2)
+    assert names(page) == ["D", "c"]
+    assert names(apigw.get_api_keys(position=page["position"])) == ["A"]
+
+
 def test_position_from_a_filtered_list_keeps_working_after_new_keys(apigw: Any) -> None:
     for name in "abc":
         apigw.create_api_key(name=name)

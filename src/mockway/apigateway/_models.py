@@ -67,15 +67,18 @@ class ApiKey:
         base["enabled"] = self.enabled
         base["createdDate"] = to_datetime(self.created)
         base["lastUpdatedDate"] = to_datetime(self.updated)
+        # Every rendering sets its own list here. Holding the member already, the base's
+        # copies take it without growing their tables, which a page of 500 would notice.
+        base["stageKeys"] = None
         self._rendered[value] = (kind, base)
         return base
 
     def render(self, *, value: bool, tags: bool) -> dict[str, Any]:
         """The ApiKey shape; ``tags`` renders an empty map too, as Get and Update do."""
-        out = dict(self.base(value, datetime_kind()))
-        out["stageKeys"] = list(self.stage_keys)
+        out = self.base(value, datetime_kind()).copy()
+        out["stageKeys"] = self.stage_keys[:]
         if tags or self.tags:
-            out["tags"] = dict(self.tags)
+            out["tags"] = self.tags.copy()
         return out
 
     def copy(self) -> ApiKey:
@@ -100,10 +103,10 @@ def render_listed(keys: list[ApiKey], value: bool) -> list[dict[str, Any]]:
     out = []
     for key in keys:
         kept = key._rendered.get(value)
-        item = dict(kept[1] if kept is not None and kept[0] == kind else key.base(value, kind))
-        item["stageKeys"] = key.stage_keys[:]
+        item = (kept[1] if kept is not None and kept[0] == kind else key.base(value, kind)).copy()
+        item["stageKeys"] = key.stage_keys[:] if key.stage_keys else []
         if key.tags:
-            item["tags"] = dict(key.tags)
+            item["tags"] = key.tags.copy()
         out.append(item)
     return out
 
