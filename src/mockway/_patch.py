@@ -1,9 +1,11 @@
 """API Gateway PATCH operations: JSON Pointer paths matched against a resource's rules.
 
 A resource lists, per ``op``, the path templates it accepts, in the order AWS prints them.
-A template part written ``<name>`` matches any one pointer part (so ``~1``-escaped resource
-paths stay whole). The messages for a path or op the resource does not accept are AWS's own,
-two spaces after ``path`` included.
+A template part written ``<name>`` matches any one pointer part. One placeholder may be named
+as *spanning*: it matches one or more parts and stands for them joined by ``/``, so a resource
+path may be written escaped (``~1pets~1{id}``) or as it is (``/pets/{id}``, the parts ``""``,
+``pets`` and ``{id}``). The messages for a path or op the resource does not accept are AWS's
+own, two spaces after ``path`` included.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ class PatchOp:
     template: str
     """The accepted template this path matched, as the rules spell it."""
     args: tuple[str, ...]
-    """The pointer parts that filled the template's ``<placeholders>``, unescaped."""
+    """What filled the template's ``<placeholders>``: pointer parts, unescaped (the spanning
+    placeholder's parts joined by ``/``)."""
     value: str | None
     from_: str | None
 
@@ -39,19 +42,30 @@ def _parts(path: str) -> tuple[str, ...] | None:
 
 
 class PatchRules:
-    def __init__(self, rules: Mapping[str, Sequence[str]]) -> None:
+    def __init__(self, rules: Mapping[str, Sequence[str]], *, spanning: str | None = None) -> None:
+        """``rules``: per op, the accepted path templates; ``spanning``: the placeholder, as
+        written in them (``<resourcePath>``), that may match more than one pointer part."""
         self._display = {op: ", ".join(paths) for op, paths in rules.items()}
         self._templates = {
             op: [(path, tuple(JsonPointer(path).parts)) for path in paths]
             for op, paths in rules.items()
         }
+        self._spanning = spanning
 
     def _match(self, op: str, parts: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
         for path, template in self._templates[op]:
-            if len(template) != len(parts):
+            spare = len(parts) - len(template)  # parts the spanning placeholder takes on
+            if spare < 0 or (spare and self._spanning not in template):
                 continue
             args: list[str] = []
-            for want, got in zip(template, parts, strict=True):
+            index = 0
+            for want in template:
+                if want == self._spanning:
+                    args.append("/".join(parts[index : index + 1 + spare]))
+                    index += 1 + spare
+                    continue
+                got = parts[index]
+                index += 1
                 if want.startswith("<") and want.endswith(">"):
                     args.append(got)
                 elif want != got:

@@ -7,7 +7,17 @@ import re
 from typing import Any
 
 import pytest
-from builders import REGION, PetsApi, add_stage, api_key, body, pets_api, plan_with_key, status
+from builders import (
+    REGION,
+    PetsApi,
+    add_method,
+    add_stage,
+    api_key,
+    body,
+    pets_api,
+    plan_with_key,
+    status,
+)
 
 from support import error_of
 
@@ -461,9 +471,10 @@ def test_failing_last_op_changes_nothing(apigw: Any, api: PetsApi) -> None:
 # -- per-method throttles ----------------------------------------------------------------------
 
 
-def test_method_throttle_on_a_resource_path(apigw: Any, api: PetsApi) -> None:
+@pytest.mark.parametrize("resource_path", ["~1pets", "/pets"], ids=["escaped", "as-is"])
+def test_method_throttle_on_a_resource_path(apigw: Any, api: PetsApi, resource_path: str) -> None:
     plan_id = apigw.create_usage_plan(name="p", apiStages=[api.api_stage])["id"]
-    path = f"/apiStages/{api.api_id}:dev/throttle/~1pets/GET"
+    path = f"/apiStages/{api.api_id}:dev/throttle/{resource_path}/GET"
     updated = update(
         apigw, plan_id, replace(path + "/rateLimit", "0.1"), replace(path + "/burstLimit", "3")
     )
@@ -471,15 +482,40 @@ def test_method_throttle_on_a_resource_path(apigw: Any, api: PetsApi) -> None:
         {**api.api_stage, "throttle": {"/pets/GET": {"burstLimit": 3, "rateLimit": 0.1}}}
     ]
     assert plan_body(apigw, plan_id)["apiStages"] == updated["apiStages"]
+    removed = update(apigw, plan_id, {"op": "remove", "path": path})
+    assert removed["apiStages"] == [api.api_stage]
 
 
-def test_method_throttle_on_the_root(apigw: Any, api: PetsApi) -> None:
+@pytest.mark.parametrize("resource_path", ["~1", "/"], ids=["escaped", "as-is"])
+def test_method_throttle_on_the_root(apigw: Any, api: PetsApi, resource_path: str) -> None:
     plan_id = apigw.create_usage_plan(name="p", apiStages=[api.api_stage])["id"]
-    updated = update(
-        apigw, plan_id, replace(method_throttle_path(api, "/", "GET") + "/rateLimit", "2")
-    )
+    path = f"/apiStages/{api.ref}/throttle/{resource_path}/GET/rateLimit"
+    updated = update(apigw, plan_id, replace(path, "2"))
     throttle = updated["apiStages"][0]["throttle"]
     assert throttle == {"//GET": {"burstLimit": 0, "rateLimit": 2.0}}
+
+
+@pytest.mark.parametrize(
+    "resource_path", ["~1pets~1{petId}", "/pets/{petId}"], ids=["escaped", "as-is"]
+)
+def test_method_throttle_on_a_nested_resource(apigw: Any, api: PetsApi, resource_path: str) -> None:
+    pet = apigw.create_resource(restApiId=api.api_id, parentId=api.pets_id, pathPart="{petId}")
+    add_method(apigw, api.api_id, pet["id"], "DELETE")
+    plan_id = apigw.create_usage_plan(name="p", apiStages=[api.api_stage])["id"]
+    path = f"/apiStages/{api.ref}/throttle/{resource_path}/DELETE/burstLimit"
+    updated = update(apigw, plan_id, replace(path, "7"))
+    throttle = updated["apiStages"][0]["throttle"]
+    assert throttle == {"/pets/{petId}/DELETE": {"burstLimit": 7, "rateLimit": 0.0}}
+
+
+def test_a_method_throttle_path_without_the_method_is_not_one(apigw: Any, api: PetsApi) -> None:
+    plan_id = apigw.create_usage_plan(name="p", apiStages=[api.api_stage])["id"]
+    path = f"/apiStages/{api.ref}/throttle/rateLimit"
+    with pytest.raises(apigw.exceptions.BadRequestException) as info:
+        update(apigw, plan_id, replace(path, "1"))
+    code, message, http_status = error_of(info)
+    assert (code, http_status) == ("BadRequestException", 400)
+    assert message.startswith(f"Invalid patch path  '{path}' specified for op 'replace'.")
 
 
 def test_replace_the_whole_method_throttle_map(apigw: Any, api: PetsApi) -> None:
@@ -528,6 +564,17 @@ def test_remove_one_or_all_method_throttles(apigw: Any, api: PetsApi) -> None:
     every = update(apigw, plan_id, {"op": "remove", "path": f"/apiStages/{api.ref}/throttle"})
     assert every["apiStages"] == [api.api_stage]
     assert "throttle" not in plan_body(apigw, plan_id)["apiStages"][0]
+
+
+def test_removing_a_method_throttle_the_stage_lacks_changes_nothing(
+    apigw: Any, api: PetsApi
+) -> None:
+    plan_id = apigw.create_usage_plan(name="p", apiStages=[api.api_stage])["id"]
+    before = plan_body(apigw, plan_id)
+    path = method_throttle_path(api, "/pets", "GET")
+    removed = update(apigw, plan_id, {"op": "remove", "path": path})
+    assert status(removed) == 200
+    assert plan_body(apigw, plan_id) == before
 
 
 def test_method_throttle_must_name_an_existing_method(apigw: Any, api: PetsApi) -> None:

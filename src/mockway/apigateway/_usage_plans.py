@@ -21,7 +21,8 @@ PLAN_ID_LENGTH = 6
 QUOTA_OFFSET_MAX = {"DAY": 0, "WEEK": 6, "MONTH": 27}
 
 _STAGE = "/apiStages/<apidId:stageName>"
-_METHOD = _STAGE + "/throttle/<resourcePath>/<httpMethod>"
+_RESOURCE_PATH = "<resourcePath>"
+_METHOD = _STAGE + f"/throttle/{_RESOURCE_PATH}/<httpMethod>"
 _SCALARS = [
     "/throttle/burstLimit",
     "/throttle/rateLimit",
@@ -55,7 +56,8 @@ PATCH = PatchRules(
             _METHOD,
             _STAGE + "/throttle",
         ],
-    }
+    },
+    spanning=_RESOURCE_PATH,
 )
 
 
