@@ -109,7 +109,15 @@ def test_create_with_every_member(apigw: Any, mockway: mockway.Handle) -> None:
 
 def test_create_enabled(apigw: Any) -> None:
     created = apigw.create_api_key(name="on", enabled=True)
-    assert created["enabled"] is True
+    assert without_metadata(created) == {
+        "id": created["id"],
+        "value": created["value"],
+        "name": "on",
+        "enabled": True,
+        "createdDate": created["createdDate"],
+        "lastUpdatedDate": created["createdDate"],
+        "stageKeys": [],
+    }
     assert apigw.get_api_key(apiKey=created["id"])["enabled"] is True
 
 

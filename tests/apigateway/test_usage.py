@@ -357,6 +357,24 @@ def test_update_usage_rejects_other_paths(apigw: Any, key_id: str, frozen: Any) 
     assert series(apigw, plan_id, key_id, "2026-03-11", "2026-03-11") == [[0, 10]]
 
 
+def test_update_usage_bad_op_is_a_validation_error(apigw: Any, key_id: str, frozen: Any) -> None:
+    plan_id = quota_plan(apigw, key_id, 10, "DAY")
+    with pytest.raises(apigw.exceptions.ClientError) as info:
+        apigw.update_usage(
+            usagePlanId=plan_id,
+            keyId=key_id,
+            patchOperations=[{"op": "set", "path": "/remaining", "value": "1"}],
+        )
+    assert error_of(info) == (
+        "ValidationException",
+        "1 validation error detected: Value 'set' at "
+        "'updateUsageInput.patchOperations.1.member.op' failed to satisfy constraint: "
+        "Member must satisfy enum value set: [add, remove, move, test, replace, copy]",
+        400,
+    )
+    assert series(apigw, plan_id, key_id, "2026-03-11", "2026-03-11") == [[0, 10]]
+
+
 def test_update_usage_needs_a_quota(apigw: Any, key_id: str, frozen: Any) -> None:
     plan_id = plan_with_key(apigw, key_id)
     with pytest.raises(apigw.exceptions.BadRequestException) as info:
