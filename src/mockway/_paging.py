@@ -1,8 +1,10 @@
 """Collections kept in creation order, paged newest first at a cost of one page.
 
 API Gateway lists newest first and pages with an opaque ``position``; AppSync pages with an
-opaque ``nextToken``. Both are tokens naming where the next page starts: the creation sequence
-number of its first candidate, so deletions between pages never skip or repeat an item.
+opaque ``nextToken``. Both are tokens naming where the next page starts: the first candidate's
+creation sequence number and id, so deletions between pages never skip or repeat an item. A
+store takes only tokens it issued: one from another collection (or account, or region) names
+an item that is not, and never was, in it at that place.
 """
 
 from __future__ import annotations
@@ -10,27 +12,32 @@ from __future__ import annotations
 import base64
 import binascii
 import bisect
+import re
 from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
-__all__ = ["OrderedStore", "Page", "clamp_limit", "decode_token", "encode_token"]
+__all__ = ["OrderedStore", "Page", "clamp_limit", "decode_token"]
 
 T = TypeVar("T")
 
+_TOKEN = re.compile(r"mw([0-9]{1,18}):(.+)", re.ASCII | re.DOTALL)
+_NOT_ISSUED = -1  # sequence numbers start at 1
 
-def encode_token(sequence: int) -> str:
-    return base64.urlsafe_b64encode(f"mw{sequence}".encode()).decode().rstrip("=")
+
+def _encode_token(sequence: int, item_id: str) -> str:
+    return base64.urlsafe_b64encode(f"mw{sequence}:{item_id}".encode()).decode().rstrip("=")
 
 
-def decode_token(token: str) -> int | None:
-    """The sequence number a token names, or None when it is not one of ours."""
+def decode_token(token: str) -> tuple[int, str] | None:
+    """The sequence number and item id a token names, or None when it is no token of ours."""
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
     except (binascii.Error, UnicodeDecodeError, ValueError):
         return None
-    if not raw.startswith("mw") or not raw[2:].isdigit():
+    matched = _TOKEN.fullmatch(raw)
+    if matched is None:
         return None
-    return int(raw[2:])
+    return int(matched[1]), matched[2]
 
 
 class Page(Generic[T]):
@@ -48,13 +55,16 @@ class OrderedStore(Generic[T]):
     creation sequence numbers in a parallel list: a page of every item is a slice of it.
     """
 
-    __slots__ = ("_items", "_next", "_ordered", "_sequence_of", "_sequences")
+    __slots__ = ("_ids", "_items", "_next", "_ordered", "_removed", "_sequence_of", "_sequences")
 
     def __init__(self) -> None:
         self._items: dict[str, T] = {}
         self._sequence_of: dict[str, int] = {}
         self._sequences: list[int] = []
+        self._ids: list[str] = []
         self._ordered: list[T] = []
+        self._removed: dict[str, int] = {}
+        """The sequence numbers of removed items: a token may name one."""
         self._next = 0
 
     def __len__(self) -> int:
@@ -77,6 +87,7 @@ class OrderedStore(Generic[T]):
             self._next += 1
             self._sequence_of[item_id] = self._next
             self._sequences.append(self._next)
+            self._ids.append(item_id)
             self._ordered.append(item)
         self._items[item_id] = item
 
@@ -84,25 +95,27 @@ class OrderedStore(Generic[T]):
         if item_id not in self._items:
             return None
         index = self._index(item_id)
-        del self._sequences[index], self._ordered[index], self._sequence_of[item_id]
+        self._removed[item_id] = self._sequences[index]
+        del self._sequences[index], self._ids[index], self._ordered[index]
+        del self._sequence_of[item_id]
         return self._items.pop(item_id)
 
     def values(self) -> Iterator[T]:
         """Oldest first."""
         return iter(self._items.values())
 
-    def _walk(self, start: int | None, newest_first: bool) -> Iterator[tuple[int, T]]:
-        sequences, ordered = self._sequences, self._ordered
-        if newest_first:
-            index = len(sequences) if start is None else bisect.bisect_right(sequences, start)
-            while index > 0:
-                index -= 1
-                yield sequences[index], ordered[index]
-        else:
-            index = 0 if start is None else bisect.bisect_left(sequences, start)
-            while index < len(sequences):
-                yield sequences[index], ordered[index]
-                index += 1
+    def _start(self, token: str | None) -> int | None:
+        """The sequence number ``token`` names; :data:`_NOT_ISSUED` when this store did not
+        issue it (its item is not, and never was, at that place here)."""
+        if token is None:
+            return None
+        named = decode_token(token)
+        if named is None:
+            return _NOT_ISSUED
+        sequence, item_id = named
+        if sequence not in (self._sequence_of.get(item_id), self._removed.get(item_id)):
+            return _NOT_ISSUED
+        return sequence
 
     def page(
         self,
@@ -111,38 +124,52 @@ class OrderedStore(Generic[T]):
         *,
         newest_first: bool,
         keep: Callable[[T], bool] | None = None,
-    ) -> Page[T]:
-        """Up to ``limit`` kept items from ``token`` on, and the token of the next page.
-
-        The caller has checked ``token`` with :func:`decode_token`.
-        """
-        start = None if token is None else decode_token(token)
+    ) -> Page[T] | None:
+        """Up to ``limit`` kept items from ``token`` on, and the token of the next page; None
+        when this store did not issue ``token``."""
+        start = self._start(token)
+        if start == _NOT_ISSUED:
+            return None
         if keep is None:
             return self._slice(limit, start, newest_first)
         items: list[T] = []
-        for sequence, item in self._walk(start, newest_first):
+        ids = self._ids
+        for index in self._walk(start, newest_first):
+            item = self._ordered[index]
             if not keep(item):
                 continue
             if len(items) == limit:
-                return Page(items, encode_token(sequence))
+                return Page(items, _encode_token(self._sequences[index], ids[index]))
             items.append(item)
         return Page(items, None)
+
+    def _walk(self, start: int | None, newest_first: bool) -> Iterator[int]:
+        """The indexes of the items from sequence number ``start`` on."""
+        sequences = self._sequences
+        if newest_first:
+            index = len(sequences) if start is None else bisect.bisect_right(sequences, start)
+            yield from range(index - 1, -1, -1)
+        else:
+            index = 0 if start is None else bisect.bisect_left(sequences, start)
+            yield from range(index, len(sequences))
 
     def _slice(self, limit: int, start: int | None, newest_first: bool) -> Page[T]:
         """:meth:`page` with every item kept: the page is a slice of the creation order."""
         sequences = self._sequences
-        following: int | None  # the first candidate after the page
+        following: int | None  # the index of the first candidate after the page
         if newest_first:
             end = len(sequences) if start is None else bisect.bisect_right(sequences, start)
             begin = max(end - limit, 0)
             items = self._ordered[begin:end]
             items.reverse()
-            following = sequences[begin - 1] if begin > 0 else None
+            following = begin - 1 if begin > 0 else None
         else:
             begin = 0 if start is None else bisect.bisect_left(sequences, start)
             items = self._ordered[begin : begin + limit]
-            following = sequences[begin + limit] if begin + limit < len(sequences) else None
-        return Page(items, None if following is None else encode_token(following))
+            following = begin + limit if begin + limit < len(sequences) else None
+        if following is None:
+            return Page(items, None)
+        return Page(items, _encode_token(sequences[following], self._ids[following]))
 
 
 def clamp_limit(limit: int | None, default: int, maximum: int) -> int:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import datetime
 import re
 from typing import Any
 
+import boto3
 import pytest
 import time_machine
 from builders import pets_api
@@ -408,9 +410,46 @@ def test_position_from_a_filtered_list_keeps_working_after_new_keys(apigw: Any) 
     assert names(apigw.get_api_keys(position=page["position"])) == ["b", "a"]
 
 
-def test_invalid_position_is_a_bad_request(apigw: Any) -> None:
+def b64(text: str) -> str:
+    return base64.urlsafe_b64encode(text.encode()).decode()
+
+
+@pytest.mark.parametrize(
+    "position",
+    [
+        "not-a-position",
+        b64("mw0"),
+        b64("mw1"),
+        b64("mw\u00b2"),
+        b64("mw\u2460"),
+        b64("mw" + "9" * 5000),
+        b64("mw1:nosuchkey"),
+    ],
+)
+def test_a_position_not_issued_is_a_bad_request(apigw: Any, position: str) -> None:
+    for name in "abc":
+        apigw.create_api_key(name=name)
     with expect_error(apigw, "BadRequestException", "Invalid position parameter specified", 400):
-        apigw.get_api_keys(position="not-a-position")
+        apigw.get_api_keys(position=position)
+
+
+def test_a_position_from_another_collection_is_a_bad_request(apigw: Any) -> None:
+    for name in "abc":
+        apigw.create_api_key(name=name)
+        apigw.create_usage_plan(name=name)
+    keys_position = apigw.get_api_keys(limit=1)["position"]
+    plans_position = apigw.get_usage_plans(limit=1)["position"]
+    assert names(apigw.get_api_keys(position=keys_position)) == ["b", "a"]
+    with expect_error(apigw, "BadRequestException", "Invalid position parameter specified", 400):
+        apigw.get_usage_plans(position=keys_position)
+    with expect_error(apigw, "BadRequestException", "Invalid position parameter specified", 400):
+        apigw.get_api_keys(position=plans_position)
+    elsewhere = boto3.client("apigateway", region_name="eu-west-1")
+    for name in "abc":
+        elsewhere.create_api_key(name=name)
+    message = "Invalid position parameter specified"
+    with expect_error(elsewhere, "BadRequestException", message, 400):
+        elsewhere.get_api_keys(position=keys_position)
 
 
 # -- UpdateApiKey -----------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime
 import re
 from typing import Any
@@ -203,10 +204,39 @@ def test_paginator_visits_every_key_once(appsync: Any, api_id: str) -> None:
     assert [k["id"] for k in built["apiKeys"]] == ids
 
 
-def test_a_bad_next_token_is_a_400(appsync: Any, api_id: str) -> None:
+@pytest.mark.parametrize(
+    "token",
+    [
+        "garbage",
+        base64.urlsafe_b64encode(b"mw1").decode(),
+        base64.urlsafe_b64encode("mw\u2460".encode()).decode(),
+    ],
+)
+def test_a_bad_next_token_is_a_400(appsync: Any, api_id: str, token: str) -> None:
     with pytest.raises(appsync.exceptions.BadRequestException) as excinfo:
-        appsync.list_api_keys(apiId=api_id, nextToken="garbage")
+        appsync.list_api_keys(apiId=api_id, nextToken=token)
     assert error_of(excinfo) == ("BadRequestException", "Invalid pagination token given.", 400)
+
+
+def test_a_next_token_from_another_list_is_a_400(appsync: Any, api_id: str) -> None:
+    other = appsync.create_graphql_api(name="other", authenticationType="API_KEY")
+    other_id = other["graphqlApi"]["apiId"]
+    for _ in range(3):
+        appsync.create_api_key(apiId=api_id)
+        appsync.create_api_key(apiId=other_id)
+    token = appsync.list_api_keys(apiId=api_id, maxResults=1)["nextToken"]
+    assert len(appsync.list_api_keys(apiId=api_id, nextToken=token)["apiKeys"]) == 2
+    apis_token = appsync.list_graphql_apis(maxResults=1)["nextToken"]
+    for api, wrong in ((other_id, token), (api_id, apis_token)):
+        with pytest.raises(appsync.exceptions.BadRequestException) as excinfo:
+            appsync.list_api_keys(apiId=api, nextToken=wrong)
+        assert error_of(excinfo) == (
+            "BadRequestException",
+            "Invalid pagination token given.",
+            400,
+        )
+    with pytest.raises(appsync.exceptions.BadRequestException):
+        appsync.list_graphql_apis(nextToken=token)
 
 
 def test_expires_must_be_a_number_for_the_service(unvalidated: Any, api_id: str) -> None:

@@ -38,6 +38,8 @@ def page(
     """``{"items": [...], "position"?: ...}``: one page of ``store``, rendered."""
     limit, position = wanted
     found = store.page(limit, position, newest_first=newest_first, keep=keep)
+    if found is None:
+        raise e.bad_request(e.INVALID_POSITION)
     out: dict[str, Any] = {"items": render(found.items)}
     if found.next_token is not None:
         out["position"] = found.next_token

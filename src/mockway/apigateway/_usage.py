@@ -170,6 +170,8 @@ def get_usage(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
         key_ids = [p["keyId"]]
     else:
         found = plan.key_ids.page(limit, position, newest_first=True)
+        if found is None:
+            raise e.bad_request(e.INVALID_POSITION)
         key_ids, next_token = found.items, found.next_token
     days = _days(start, end)
     out: dict[str, Any] = {

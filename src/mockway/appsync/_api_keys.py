@@ -41,6 +41,8 @@ def list_api_keys(backend: AppSyncBackend, call: Call) -> dict[str, Any]:
     page = api.keys.page(
         clamp_limit(p.get("maxResults"), PAGE_DEFAULT, PAGE_MAX), token, newest_first=False
     )
+    if page is None:
+        raise e.bad_request(e.INVALID_NEXT_TOKEN)
     out: dict[str, Any] = {"apiKeys": [key.render() for key in page.items]}
     if page.next_token is not None:
         out["nextToken"] = page.next_token

@@ -72,6 +72,8 @@ def list_graphql_apis(backend: AppSyncBackend, call: Call) -> dict[str, Any]:
         newest_first=False,
         keep=keep if api_type is not None or owner is not None else None,
     )
+    if page is None:
+        raise e.bad_request(e.INVALID_NEXT_TOKEN)
     out: dict[str, Any] = {"graphqlApis": [api.render() for api in page.items]}
     if page.next_token is not None:
         out["nextToken"] = page.next_token
