@@ -10,6 +10,8 @@ own, two spaces after ``path`` included.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +20,28 @@ from jsonpointer import JsonPointer, JsonPointerException
 
 from ._wire import ServiceError
 
-__all__ = ["PatchOp", "PatchRules"]
+__all__ = ["PatchOp", "PatchRules", "decimal_value", "whole_value"]
+
+# Numbers in patch values, as the service reads them: ASCII digits, an optional sign, and for
+# a decimal a point and an exponent; no spaces, underscores or other scripts' digits.
+_WHOLE = re.compile(r"[+-]?[0-9]{1,19}", re.ASCII)
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
+
+
+def whole_value(text: Any, bits: int) -> int | None:
+    """The whole number a patch value spells, if it fits a signed ``bits``-bit integer."""
+    if not isinstance(text, str) or _WHOLE.fullmatch(text) is None:
+        return None
+    number = int(text)
+    return number if -(2 ** (bits - 1)) <= number < 2 ** (bits - 1) else None
+
+
+def decimal_value(text: Any) -> float | None:
+    """The finite double a patch value spells, if it spells one."""
+    if not isinstance(text, str) or _DECIMAL.fullmatch(text) is None:
+        return None
+    number = float(text)
+    return number if math.isfinite(number) else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -242,6 +242,20 @@ def test_bad_dates(apigw: Any, key_id: str, start: str, end: str, message: str) 
     assert error_of(info) == ("BadRequestException", message, 400)
 
 
+@pytest.mark.parametrize(
+    ("period", "offset"), [("DAY", 0), ("WEEK", 0), ("WEEK", 6), ("MONTH", 0), ("MONTH", 5)]
+)
+@pytest.mark.parametrize(
+    ("start", "end"), [("0001-01-01", "0001-01-03"), ("9999-12-29", "9999-12-31")]
+)
+def test_the_ends_of_the_calendar(
+    apigw: Any, key_id: str, period: str, offset: int, start: str, end: str
+) -> None:
+    plan_id = quota_plan(apigw, key_id, 10, period, offset)
+    assert series(apigw, plan_id, key_id, start, end) == [[0, 10]] * 3
+    assert usage(apigw, plan_id, start, end)["items"] == {key_id: [[0, 10]] * 3}
+
+
 def test_pages_over_keys(apigw: Any) -> None:
     keys = [api_key(apigw, f"key-{n}")["id"] for n in range(5)]
     plan_id = quota_plan(apigw, keys[0], 10, "DAY")
@@ -348,6 +362,13 @@ def test_update_usage_rejects_other_paths(apigw: Any, key_id: str, frozen: Any) 
         (
             {"op": "replace", "path": "/remaining", "value": "-5"},
             "Invalid value '-5' specified for /remaining",
+        ),
+        *(
+            (
+                {"op": "replace", "path": "/remaining", "value": value},
+                f"Invalid value '{value}' specified for /remaining",
+            )
+            for value in ("9" * 19, "9" * 5000, "1_0", "\u0661", " 7")
         ),
     ]
     for op, message in cases:

@@ -364,7 +364,13 @@ def test_throttle_and_quota_scalars(apigw: Any) -> None:
         ("/throttle/rateLimit", "fast"),
         ("/throttle/rateLimit", "NaN"),
         ("/throttle/rateLimit", "Infinity"),
+        ("/throttle/rateLimit", "1e400"),
+        ("/throttle/rateLimit", " 2.5"),
         ("/quota/limit", "lots"),
+        ("/quota/limit", "1_000"),
+        ("/quota/limit", "\u0661"),
+        ("/quota/limit", "7 "),
+        ("/quota/limit", "9" * 5000),
     ],
 )
 def test_numbers_must_be_numbers(apigw: Any, path: str, value: str) -> None:
@@ -716,6 +722,19 @@ def test_numbers_the_service_cannot_hold_are_a_400(
         apigw.create_usage_plan(name="p", **extra)
     assert error_of(info) == ("BadRequestException", message, 400)
     assert apigw.get_usage_plans()["items"] == []
+
+
+def test_numbers_in_patches_take_a_sign_a_point_and_an_exponent(apigw: Any) -> None:
+    plan_id = apigw.create_usage_plan(name="p", quota={"limit": 1, "period": "DAY"})["id"]
+    updated = update(
+        apigw,
+        plan_id,
+        replace("/throttle/rateLimit", "1.5e2"),
+        replace("/throttle/burstLimit", "+20"),
+        replace("/quota/limit", "-0"),
+    )
+    assert updated["throttle"] == {"burstLimit": 20, "rateLimit": 150.0}
+    assert updated["quota"]["limit"] == 0
 
 
 def test_a_whole_number_past_the_services_int_is_a_400_in_a_patch(apigw: Any) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._clock import UTC
-from .._patch import PatchRules
+from .._patch import PatchRules, whole_value
 from .._registry import Call
 from . import _errors as e
 from ._listing import requested
@@ -46,17 +46,31 @@ def utc_day(epoch_seconds: float) -> datetime.date:
 
 
 def window_start(day: datetime.date, quota: Quota) -> datetime.date:
-    """The first day of the quota window ``day`` falls in."""
-    if quota.period == "WEEK":
-        days_since_sunday = (day.weekday() + 1) % 7
-        return day - datetime.timedelta(days=(days_since_sunday - quota.offset) % 7)
-    if quota.period == "MONTH":
-        first = quota.offset + 1
-        if day.day >= first:
-            return day.replace(day=first)
-        previous = day.replace(day=1) - _ONE_DAY
-        return previous.replace(day=first)
+    """The first day of the quota window ``day`` falls in (at the earliest, the first day of
+    the calendar)."""
+    try:
+        if quota.period == "WEEK":
+            days_since_sunday = (day.weekday() + 1) % 7
+            return day - datetime.timedelta(days=(days_since_sunday - quota.offset) % 7)
+        if quota.period == "MONTH":
+            first = quota.offset + 1
+            if day.day >= first:
+                return day.replace(day=first)
+            previous = day.replace(day=1) - _ONE_DAY
+            return previous.replace(day=first)
+    except OverflowError:
+        return datetime.date.min
     return day
+
+
+def _next_window(
+    day: datetime.date, quota: Quota, into_next: datetime.timedelta
+) -> datetime.date | None:
+    """The first day of the window after ``day``'s, or None past the end of the calendar."""
+    try:
+        return window_start(window_start(day, quota) + into_next, quota)
+    except OverflowError:
+        return None
 
 
 class UsageLedger:
@@ -81,10 +95,8 @@ class UsageLedger:
         used = self._used.get(pair, {})
         granted = self._granted.get(pair, {})
         total = quota.limit or 0
-        current = window_start(day, quota)
-        while current <= day:
+        for current in _days(window_start(day, quota), day):
             total += granted.get(current, 0) - used.get(current, 0)
-            current += _ONE_DAY
         return total
 
     def series(
@@ -105,18 +117,19 @@ class UsageLedger:
         granted = self._granted.get(pair, {})
         into_next_window = _INTO_NEXT_WINDOW.get(quota.period or "", _ONE_DAY)
         out: list[list[int]] = []
-        previous = next_window = days[0]
+        previous = days[0]
+        next_window: datetime.date | None = None  # None: no later window in the calendar
         remaining = 0
         for day in days:
             used_today = used.get(day, 0)
             if day - previous != _ONE_DAY:  # the first day, or not the previous one's next
                 remaining = self._remaining(pair, quota, day)
-                next_window = window_start(window_start(day, quota) + into_next_window, quota)
-            elif day < next_window:  # the previous day's window goes on
+                next_window = _next_window(day, quota, into_next_window)
+            elif next_window is None or day < next_window:  # the previous day's window goes on
                 remaining += granted.get(day, 0) - used_today
             else:  # a window starts today
                 remaining = (quota.limit or 0) + granted.get(day, 0) - used_today
-                next_window = window_start(day + into_next_window, quota)
+                next_window = _next_window(day, quota, into_next_window)
             previous = day
             out.append([used_today, max(0, remaining)])
         return out
@@ -140,12 +153,8 @@ def _date(value: str, name: str) -> datetime.date:
 
 
 def _days(start: datetime.date, end: datetime.date) -> list[datetime.date]:
-    days = []
-    day = start
-    while day <= end:
-        days.append(day)
-        day += _ONE_DAY
-    return days
+    """The days from ``start`` to ``end``, both included."""
+    return [start + datetime.timedelta(days=n) for n in range((end - start).days + 1)]
 
 
 def _plan_with_key(backend: ApiGatewayBackend, plan_id: str, key_id: str) -> UsagePlan:
@@ -191,10 +200,10 @@ def update_usage(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     plan = _plan_with_key(backend, p["usagePlanId"], key_id)
     remaining: list[int] = []
     for op in PATCH.parse(p.get("patchOperations")):
-        text = op.value or ""
-        if not (text.isascii() and text.isdigit()):
+        value = whole_value(op.value, 64)
+        if value is None or value < 0:
             raise e.bad_request(e.INVALID_REMAINING.format(value=op.value))
-        remaining.append(int(text))
+        remaining.append(value)
     if remaining and plan.quota is None:
         raise e.bad_request(e.NO_QUOTA_FOR_USAGE.format(plan=plan.id))
     today = utc_day(call.now)

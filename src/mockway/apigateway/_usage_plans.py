@@ -7,7 +7,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from .._patch import PatchOp, PatchRules
+from .._patch import PatchOp, PatchRules, decimal_value, whole_value
 from .._registry import Call
 from . import _errors as e
 from ._listing import page, requested
@@ -74,12 +74,9 @@ def _fits_int32(number: float) -> bool:
     return -(2**31) <= number < 2**31
 
 
-def _number(value: Any, path: str, kind: type[int] | type[float]) -> Any:
-    try:
-        number = kind(value)
-    except (TypeError, ValueError):
-        number = None
-    if number is None or not math.isfinite(number) or (kind is int and not _fits_int32(number)):
+def _number(value: str | None, path: str, kind: type[int] | type[float]) -> Any:
+    number = whole_value(value, 32) if kind is int else decimal_value(value)
+    if number is None:
         raise e.bad_request(e.INVALID_NUMBER.format(value=value, path=path))
     return number
 
