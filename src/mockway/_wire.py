@@ -15,7 +15,15 @@ from typing import Any, cast
 from botocore.awsrequest import AWSResponse, HeadersDict
 from botocore.model import OperationModel, ServiceModel, StructureShape
 
-__all__ = ["Parsed", "ServiceError", "bad_request", "failure", "not_found", "success"]
+__all__ = [
+    "Parsed",
+    "ServiceError",
+    "bad_request",
+    "failure",
+    "not_found",
+    "received",
+    "success",
+]
 
 Parsed = dict[str, Any]
 
@@ -42,6 +50,17 @@ def bad_request(message: str) -> ServiceError:
 def not_found(message: str) -> ServiceError:
     """The 404 both mocked services answer with for something that is not there."""
     return ServiceError("NotFoundException", message, 404)
+
+
+def received(value: Any) -> Any:
+    """``value`` as the service gets it off the wire, and as a response hands it back: lists
+    and maps are new ones (a tuple arrives as a list), so what a backend keeps is shared
+    neither with the caller's parameters nor with any response."""
+    if isinstance(value, Mapping):
+        return {key: received(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [received(item) for item in value]
+    return value
 
 
 class _EmptyBody:

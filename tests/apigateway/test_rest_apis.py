@@ -461,6 +461,37 @@ def test_delete_method(apigw: Any) -> None:
         assert error_of(info) == ("NotFoundException", "Invalid Method identifier specified", 404)
 
 
+def test_what_is_stored_is_shared_with_neither_the_caller_nor_a_response(apigw: Any) -> None:
+    media_types = ["image/png"]
+    api = apigw.create_rest_api(name="i", binaryMediaTypes=media_types)
+    media_types.append("from the caller")
+    api["binaryMediaTypes"].append("from the create response")
+    ids = {"restApiId": api["id"], "resourceId": api["rootResourceId"], "httpMethod": "GET"}
+    apigw.get_rest_api(restApiId=api["id"])["binaryMediaTypes"].append("from a get response")
+    assert apigw.get_rest_api(restApiId=api["id"])["binaryMediaTypes"] == ["image/png"]
+
+    parameters = {"method.request.header.x-id": True}
+    apigw.put_method(**ids, authorizationType="NONE", requestParameters=parameters)
+    parameters["method.request.querystring.q"] = False
+    apigw.get_method(**ids)["requestParameters"]["from a response"] = True
+    assert apigw.get_method(**ids)["requestParameters"] == {"method.request.header.x-id": True}
+
+    templates = {"application/json": '{"statusCode": 200}'}
+    apigw.put_integration(**ids, type="MOCK", requestTemplates=templates)
+    templates["text/plain"] = "from the caller"
+    apigw.get_integration(**ids)["requestTemplates"].clear()
+    assert apigw.get_integration(**ids)["requestTemplates"] == {
+        "application/json": '{"statusCode": 200}'
+    }
+
+
+def test_a_tuple_comes_back_as_a_list(apigw: Any) -> None:
+    api = apigw.create_rest_api(name="i", binaryMediaTypes=("image/png",))
+    assert api["binaryMediaTypes"] == ["image/png"]
+    got = apigw.get_rest_api(restApiId=api["id"])["binaryMediaTypes"]
+    assert type(got) is list
+
+
 def test_put_mock_integration(apigw: Any) -> None:
     api = apigw.create_rest_api(name="i")
     root = api["rootResourceId"]

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from .._registry import Call
+from .._wire import received
 from . import _errors as e
 from ._listing import page, requested
 from ._models import ApiGatewayBackend
@@ -93,7 +94,7 @@ def create_rest_api(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
         ip_address_type=endpoint.get("ipAddressType")
         or ("dualstack" if types == ["PRIVATE"] else "ipv4"),
         disable_execute_api_endpoint=bool(p.get("disableExecuteApiEndpoint", False)),
-        extra={k: p[k] for k in _REST_EXTRA if p.get(k) not in (None, [])},
+        extra={k: v for k in _REST_EXTRA if (v := received(p.get(k))) not in (None, [])},
         tags=check_tags(p.get("tags") or {}),
     )
     api.resources.add(root.id, root)
@@ -193,7 +194,7 @@ def put_method(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
         http_method,
         p["authorizationType"],
         bool(p.get("apiKeyRequired", False)),
-        {k: p[k] for k in _METHOD_EXTRA if p.get(k) is not None},
+        {k: received(p[k]) for k in _METHOD_EXTRA if p.get(k) is not None},
     )
     resource.methods[http_method] = method
     return method.render()
@@ -235,7 +236,7 @@ def put_integration(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
         p.get("timeoutInMillis") or DEFAULT_TIMEOUT_MILLIS,
         p.get("cacheNamespace") or resource.id,
         list(p.get("cacheKeyParameters") or ()),
-        {k: p[k] for k in _INTEGRATION_EXTRA if p.get(k) is not None},
+        {k: received(p[k]) for k in _INTEGRATION_EXTRA if p.get(k) is not None},
     )
     return method.integration.render()
 

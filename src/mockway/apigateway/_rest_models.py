@@ -7,12 +7,13 @@ from typing import Any
 
 from .._clock import to_datetime
 from .._paging import OrderedStore
+from .._wire import received
 
 __all__ = ["Deployment", "Integration", "Method", "Resource", "RestApi", "Stage"]
 
 
 def _copy_present(out: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    out.update((k, v) for k, v in extra.items() if v is not None)
+    out.update((k, received(v)) for k, v in extra.items() if v is not None)
     return out
 
 
