@@ -186,6 +186,22 @@ def test_backends_are_per_region() -> None:
 
 NULL = "failed to satisfy constraint: Member must not be null"
 
+
+def nested(depth: int) -> list[Any]:
+    """A list ``depth`` lists deep: more than Python can print."""
+    value: list[Any] = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+def looped() -> list[Any]:
+    """A list that holds itself."""
+    value: list[Any] = []
+    value.append(value)
+    return value
+
+
 GARBAGE_CASES: list[tuple[str, dict[str, Any], str, str]] = [
     (
         "get_api_key",
@@ -288,6 +304,34 @@ GARBAGE_CASES: list[tuple[str, dict[str, Any], str, str]] = [
         "ValidationException",
         "1 validation error detected: Value 'json' at 'importApiKeysInput.format' failed to "
         "satisfy constraint: Member must satisfy enum value set: [csv]",
+    ),
+    (
+        "create_usage_plan",
+        {"name": "p", "throttle": {"burstLimit": 1, "rateLimit": 2**1100}},
+        "BadRequestException",
+        f"Invalid value for parameter createUsagePlanInput.throttle.rateLimit: {2**1100} is not "
+        "a valid double",
+    ),
+    (
+        "create_usage_plan",
+        {"name": "p", "throttle": {"burstLimit": 1, "rateLimit": 10**5000}},
+        "BadRequestException",
+        "Invalid value for parameter createUsagePlanInput.throttle.rateLimit: ... is not a "
+        "valid double",
+    ),
+    (
+        "create_api_key",
+        {"name": nested(100_000)},
+        "BadRequestException",
+        "Invalid type for parameter createApiKeyInput.name, value: ..., type: list, "
+        "expected: string",
+    ),
+    (
+        "create_rest_api",
+        {"name": "x", "endpointConfiguration": {"types": ["BAD", looped()]}},
+        "BadRequestException",
+        "Invalid type for parameter createRestApiInput.endpointConfiguration.types.2.member, "
+        "value: [[...]], type: list, expected: string",
     ),
 ]
 

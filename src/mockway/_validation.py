@@ -17,6 +17,7 @@ reject (AppSync API names with hyphens); handlers check the formats the service 
 from __future__ import annotations
 
 import datetime
+import decimal
 import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -25,7 +26,7 @@ from botocore.model import ListShape, MapShape, OperationModel, Shape, Structure
 
 from ._wire import ServiceError
 
-__all__ = ["Validator", "compile_validator"]
+__all__ = ["Validator", "compile_validator", "reads_as_double"]
 
 Validator = Callable[[Mapping[str, Any]], None]
 _Check = Callable[[Any, str, list[str], list[str]], None]
@@ -35,8 +36,8 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "boolean": (bool,),
     "integer": (int,),
     "long": (int,),
-    "double": (int, float),
-    "float": (int, float),
+    "double": (int, float, decimal.Decimal),  # botocore writes a Decimal as a JSON number
+    "float": (int, float, decimal.Decimal),
     "timestamp": (datetime.datetime, str, int, float),
     "blob": (bytes, bytearray, str),
     "list": (list, tuple),
@@ -47,11 +48,19 @@ _TYPES: dict[str, tuple[type, ...]] = {
 
 # What the service's JSON reader can hold: Java's int and long, finite doubles (JSON has no
 # NaN or Infinity). Anything else cannot reach the service as that number.
+def reads_as_double(value: float | int | decimal.Decimal) -> bool:
+    """Whether a number reads as a finite double (an int past a double's range does not)."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
 _REPRESENTABLE: dict[str, Callable[[Any], bool]] = {
     "integer": lambda v: -(2**31) <= v < 2**31,
     "long": lambda v: -(2**63) <= v < 2**63,
-    "double": math.isfinite,
-    "float": math.isfinite,
+    "double": reads_as_double,
+    "float": reads_as_double,
 }
 
 
@@ -66,8 +75,17 @@ def _render(value: Any) -> str:
     return str(value)
 
 
+def _shown(show: Callable[[Any], str], value: Any) -> str:
+    """``show(value)``, or ``...`` for a value Python cannot print: nested too deeply (or in
+    itself), or a whole number of more digits than it converts to text."""
+    try:
+        return show(value)
+    except (RecursionError, ValueError):
+        return "..."
+
+
 def _constraint(value: Any, path: str, rule: str) -> str:
-    shown = "null" if value is None else f"'{_render(value)}'"
+    shown = "null" if value is None else f"'{_shown(_render, value)}'"
     return f"Value {shown} at '{path}' failed to satisfy constraint: Member must {rule}"
 
 
@@ -118,11 +136,12 @@ def _compile(shape: Shape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
     def check(value: Any, path: str, types: list[str], errors: list[str]) -> None:
         wrong = not isinstance(value, accepted) or (rejects_bool and isinstance(value, bool))
         if not wrong and representable is not None and not representable(value):
-            types.append(f"Invalid value for parameter {path}: {value!r} is not a valid {kind}")
+            shown = _shown(repr, value)
+            types.append(f"Invalid value for parameter {path}: {shown} is not a valid {kind}")
             return
         if wrong and not (kind == "blob" and hasattr(value, "read")):
             types.append(
-                f"Invalid type for parameter {path}, value: {value!r}, "
+                f"Invalid type for parameter {path}, value: {_shown(repr, value)}, "
                 f"type: {type(value).__name__}, expected: {kind}"
             )
             return

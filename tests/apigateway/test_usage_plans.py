@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -555,6 +556,39 @@ def test_bad_method_throttle_map(apigw: Any, api: PetsApi, value: str) -> None:
         400,
     )
     assert plan_body(apigw, plan_id) == before
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "[" * 100_000,
+        json.dumps({"//GET": {"rateLimit": 10**400, "burstLimit": 1}}),
+        json.dumps({"//GET": {"rateLimit": 1.0, "burstLimit": 2**31}}),
+    ],
+    ids=["nested-too-deep", "rate-past-a-double", "burst-past-an-int"],
+)
+def test_method_throttle_maps_the_service_cannot_read(apigw: Any, api: PetsApi, value: str) -> None:
+    plan_id = apigw.create_usage_plan(name="p", apiStages=[api.api_stage])["id"]
+    with pytest.raises(apigw.exceptions.BadRequestException) as info:
+        update(apigw, plan_id, replace(f"/apiStages/{api.ref}/throttle", value))
+    assert error_of(info) == (
+        "BadRequestException",
+        f"Invalid method throttle map specified: {value}",
+        400,
+    )
+    assert "throttle" not in plan_body(apigw, plan_id)["apiStages"][0]
+
+
+def test_a_decimal_rate_is_a_double(apigw: Any, api: PetsApi) -> None:
+    stage = {**api.api_stage, "throttle": {"//GET": {"rateLimit": Decimal("0.5"), "burstLimit": 1}}}
+    created = apigw.create_usage_plan(
+        name="p", throttle={"rateLimit": Decimal("1.5"), "burstLimit": 2}, apiStages=[stage]
+    )
+    assert created["throttle"] == {"burstLimit": 2, "rateLimit": 1.5}
+    assert type(created["throttle"]["rateLimit"]) is float
+    method_throttle = plan_body(apigw, created["id"])["apiStages"][0]["throttle"]["//GET"]
+    assert method_throttle == {"burstLimit": 1, "rateLimit": 0.5}
+    assert type(method_throttle["rateLimit"]) is float
 
 
 def test_remove_one_or_all_method_throttles(apigw: Any, api: PetsApi) -> None:

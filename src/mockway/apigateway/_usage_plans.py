@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import decimal
 import json
-import math
 from collections.abc import Mapping
 from typing import Any
 
 from .._patch import PatchOp, PatchRules, decimal_value, whole_value
 from .._registry import Call
+from .._validation import reads_as_double
 from . import _errors as e
 from ._listing import page, requested
 from ._models import ApiGatewayBackend
@@ -93,9 +94,9 @@ def _is_throttle(settings: Any) -> bool:
     return (
         type(burst) is int
         and _fits_int32(burst)
-        and isinstance(rate, (int, float))
+        and isinstance(rate, (int, float, decimal.Decimal))
         and not isinstance(rate, bool)
-        and math.isfinite(rate)
+        and reads_as_double(rate)
     )
 
 
@@ -120,7 +121,8 @@ def _method_throttles(
     for key, settings in throttles.items():
         _check_method(backend, stage, key)
         if not _is_throttle(settings):
-            raise e.bad_request(e.INVALID_THROTTLE_MAP.format(value=json.dumps(throttles)))
+            shown = json.dumps(throttles, default=str)
+            raise e.bad_request(e.INVALID_THROTTLE_MAP.format(value=shown))
         out[key] = _throttle(settings)
     return out
 
@@ -252,7 +254,7 @@ def _apply_method_throttle(backend: ApiGatewayBackend, plan: UsagePlan, op: Patc
             return
         try:
             throttles = json.loads(op.value or "")
-        except ValueError:
+        except (ValueError, RecursionError):
             throttles = None
         if not isinstance(throttles, dict):
             raise e.bad_request(e.INVALID_THROTTLE_MAP.format(value=op.value))
