@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import time_machine
+from builders import pets_api
 
 import mockway
 from support import expect_error, without_metadata
@@ -251,6 +252,35 @@ def test_unknown_usage_plan_is_a_warning(apigw: Any) -> None:
     )
     assert imported["warnings"] == ["Row 2: Invalid Usage Plan ID specified: nosuch"]
     assert [item["name"] for item in apigw.get_api_keys()["items"]] == ["b"]
+
+
+def test_rows_of_one_value_land_in_turn(apigw: Any) -> None:
+    api = pets_api(apigw)
+    first, second, elsewhere = (
+        apigw.create_usage_plan(name=name, apiStages=stages)["id"]
+        for name, stages in (("first", [api.api_stage]), ("second", [api.api_stage]), ("x", []))
+    )
+    imported = apigw.import_api_keys(
+        body=csv(
+            "key,name,usageplanIds",
+            f"{KEY_A},one,{first}",
+            f"{KEY_A},again,{first}",
+            f"{KEY_A},clash,{second}",
+            f"{KEY_A},last,{elsewhere}",
+        ),
+        format="csv",
+    )
+    key_id = imported["ids"][0]
+    assert imported["ids"] == [key_id] * 3
+    assert imported["warnings"] == [
+        f"Row 4: Usage Plan {second} cannot be added because API Key {key_id} cannot reference "
+        f"multiple Usage Plans with the same API Stage: {api.api_id}:dev"
+    ]
+    assert {plan["id"] for plan in apigw.get_usage_plans(keyId=key_id)["items"]} == {
+        first,
+        elsewhere,
+    }
+    assert apigw.get_api_key(apiKey=key_id)["name"] == "last"
 
 
 def test_file_like_body_crlf_bom_and_blank_lines(apigw: Any) -> None:

@@ -90,8 +90,9 @@ class _Row:
     description: str | None
     enabled: bool
     plan_ids: list[str]
-    key_id: str | None
-    """The id a new key gets, drawn early when the row names plans, so messages can name it."""
+    key_id: str
+    """The key's id: a new key's is drawn as its value is first read, so messages can name
+    it."""
 
 
 def _text(body: Any) -> str:
@@ -105,19 +106,27 @@ def _text(body: Any) -> str:
         raise e.bad_request(e.IMPORT_NOT_UTF8) from None
 
 
-def _plans_problem(backend: ApiGatewayBackend, key_id: str, plan_ids: list[str]) -> str | None:
-    """Why the key ``key_id`` (existing or about to be) cannot join ``plan_ids``, if it cannot."""
+def _plans(backend: ApiGatewayBackend, plan_ids: list[str]) -> tuple[list[UsagePlan], str | None]:
+    """The plans ``plan_ids`` name, each once, or the warning for one that does not exist."""
     plans: list[UsagePlan] = []
     for plan_id in plan_ids:
         plan = backend.usage_plans.get(plan_id)
         if plan is None:
-            return e.IMPORT_BAD_PLAN.format(plan_id=plan_id)
+            return [], e.IMPORT_BAD_PLAN.format(plan_id=plan_id)
         if plan not in plans:
             plans.append(plan)
+    return plans, None
+
+
+def _plans_problem(
+    backend: ApiGatewayBackend, key_id: str, plans: list[UsagePlan], joined: list[UsagePlan]
+) -> str | None:
+    """Why the key ``key_id`` (existing or about to be) cannot join ``plans``, if it cannot;
+    ``joined`` are the plans earlier rows of the file have it join."""
     for index, plan in enumerate(plans):
-        if key_id in plan.key_ids:
+        if key_id in plan.key_ids or plan in joined:
             continue
-        error = backend.plan_key_problem(plan, key_id, plans[:index])
+        error = backend.plan_key_problem(plan, key_id, [*joined, *plans[:index]])
         if error is not None:
             return error.message
     return None
@@ -131,6 +140,10 @@ def _read(backend: ApiGatewayBackend, text: str, ids: IdSource) -> tuple[list[_R
         raise e.bad_request(e.IMPORT_MISSING_COLUMNS)
     good: list[_Row] = []
     warnings: list[str] = []
+    # Rows land one after the other: a value seen earlier in the file is that row's key, in
+    # the plans that row joins.
+    new_ids: dict[str, str] = {}  # by value
+    joined: dict[str, list[UsagePlan]] = {}  # by key id
     for number, cells in rows:
         cell = dict(zip(columns, cells, strict=False))  # short rows leave cells empty
         value = cell.get("key", "")
@@ -142,13 +155,20 @@ def _read(backend: ApiGatewayBackend, text: str, ids: IdSource) -> tuple[list[_R
             problem = e.API_KEY_NAME_TOO_LONG
         if problem is None and len(description) > MAX_DESCRIPTION:
             problem = e.API_KEY_DESCRIPTION_TOO_LONG
-        key_id = None
-        if problem is None and plan_ids:
-            key_id = backend.key_id_by_value.get(value) or backend.new_api_key_id(ids)
-            problem = _plans_problem(backend, key_id, plan_ids)
         if problem is not None:
             warnings.append(e.IMPORT_ROW.format(row=number, problem=problem))
             continue
+        key_id = backend.key_id_by_value.get(value) or new_ids.get(value)
+        if key_id is None:
+            key_id = new_ids[value] = backend.new_api_key_id(ids)
+        earlier = joined.setdefault(key_id, [])
+        plans, problem = _plans(backend, plan_ids)
+        if problem is None:
+            problem = _plans_problem(backend, key_id, plans, earlier)
+        if problem is not None:
+            warnings.append(e.IMPORT_ROW.format(row=number, problem=problem))
+            continue
+        earlier += [plan for plan in plans if plan not in earlier]
         enabled = cell.get("enabled", "")
         good.append(
             _Row(
@@ -179,7 +199,7 @@ def import_api_keys(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
             key.updated = now
         else:
             key = ApiKey(
-                id=row.key_id or backend.new_api_key_id(call.ids),
+                id=row.key_id,
                 value=row.value,
                 name=row.name,
                 description=row.description,
