@@ -4,7 +4,8 @@ API Gateway lists newest first and pages with an opaque ``position``; AppSync pa
 opaque ``nextToken``. Both are tokens naming where the next page starts: the first candidate's
 creation sequence number and id, so deletions between pages never skip or repeat an item. A
 store takes only tokens it issued: one from another collection (or account, or region) names
-an item that is not, and never was, in it at that place.
+an item that is not, and never was, in it at that place. Stores whose items are another
+collection's ids (a usage plan's API keys) have a scope of their own, written in their tokens.
 """
 
 from __future__ import annotations
@@ -20,16 +21,18 @@ __all__ = ["OrderedStore", "Page", "clamp_limit", "decode_token"]
 
 T = TypeVar("T")
 
-_TOKEN = re.compile(r"mw([0-9]{1,18}):(.+)", re.ASCII | re.DOTALL)
+_TOKEN = re.compile(r"mw([0-9]{1,18}):([^:]*):(.+)", re.ASCII | re.DOTALL)
 _NOT_ISSUED = -1  # sequence numbers start at 1
 
 
-def _encode_token(sequence: int, item_id: str) -> str:
-    return base64.urlsafe_b64encode(f"mw{sequence}:{item_id}".encode()).decode().rstrip("=")
+def _encode_token(sequence: int, scope: str, item_id: str) -> str:
+    text = f"mw{sequence}:{scope}:{item_id}"
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
-def decode_token(token: str) -> tuple[int, str] | None:
-    """The sequence number and item id a token names, or None when it is no token of ours."""
+def decode_token(token: str) -> tuple[int, str, str] | None:
+    """The sequence number, store scope and item id a token names, or None when it is no
+    token of ours."""
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
     except (binascii.Error, UnicodeDecodeError, ValueError):
@@ -37,7 +40,7 @@ def decode_token(token: str) -> tuple[int, str] | None:
     matched = _TOKEN.fullmatch(raw)
     if matched is None:
         return None
-    return int(matched[1]), matched[2]
+    return int(matched[1]), matched[2], matched[3]
 
 
 class Page(Generic[T]):
@@ -55,16 +58,28 @@ class OrderedStore(Generic[T]):
     creation sequence numbers in a parallel list: a page of every item is a slice of it.
     """
 
-    __slots__ = ("_ids", "_items", "_next", "_ordered", "_removed", "_sequence_of", "_sequences")
+    __slots__ = (
+        "_ids",
+        "_items",
+        "_next",
+        "_ordered",
+        "_removed",
+        "_scope",
+        "_sequence_of",
+        "_sequences",
+    )
 
-    def __init__(self) -> None:
+    def __init__(self, scope: str = "") -> None:
+        """``scope``: what tells this store's tokens from those of others with the same ids
+        (no colons)."""
+        self._scope = scope
         self._items: dict[str, T] = {}
         self._sequence_of: dict[str, int] = {}
         self._sequences: list[int] = []
         self._ids: list[str] = []
         self._ordered: list[T] = []
-        self._removed: dict[str, int] = {}
-        """The sequence numbers of removed items: a token may name one."""
+        self._removed: set[tuple[str, int]] = set()
+        """(id, sequence number) of each removal: a token may name a removed item."""
         self._next = 0
 
     def __len__(self) -> int:
@@ -95,7 +110,7 @@ class OrderedStore(Generic[T]):
         if item_id not in self._items:
             return None
         index = self._index(item_id)
-        self._removed[item_id] = self._sequences[index]
+        self._removed.add((item_id, self._sequences[index]))
         del self._sequences[index], self._ids[index], self._ordered[index]
         del self._sequence_of[item_id]
         return self._items.pop(item_id)
@@ -112,8 +127,10 @@ class OrderedStore(Generic[T]):
         named = decode_token(token)
         if named is None:
             return _NOT_ISSUED
-        sequence, item_id = named
-        if sequence not in (self._sequence_of.get(item_id), self._removed.get(item_id)):
+        sequence, scope, item_id = named
+        if scope != self._scope:
+            return _NOT_ISSUED
+        if self._sequence_of.get(item_id) != sequence and (item_id, sequence) not in self._removed:
             return _NOT_ISSUED
         return sequence
 
@@ -133,15 +150,18 @@ class OrderedStore(Generic[T]):
         if keep is None:
             return self._slice(limit, start, newest_first)
         items: list[T] = []
-        ids = self._ids
         for index in self._walk(start, newest_first):
             item = self._ordered[index]
             if not keep(item):
                 continue
             if len(items) == limit:
-                return Page(items, _encode_token(self._sequences[index], ids[index]))
+                return Page(items, self._token(index))
             items.append(item)
         return Page(items, None)
+
+    def _token(self, index: int) -> str:
+        """The token of a page starting at the item at ``index``."""
+        return _encode_token(self._sequences[index], self._scope, self._ids[index])
 
     def _walk(self, start: int | None, newest_first: bool) -> Iterator[int]:
         """The indexes of the items from sequence number ``start`` on."""
@@ -169,7 +189,7 @@ class OrderedStore(Generic[T]):
             following = begin + limit if begin + limit < len(sequences) else None
         if following is None:
             return Page(items, None)
-        return Page(items, _encode_token(sequences[following], self._ids[following]))
+        return Page(items, self._token(following))
 
 
 def clamp_limit(limit: int | None, default: int, maximum: int) -> int:

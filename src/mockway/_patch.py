@@ -2,10 +2,10 @@
 
 A resource lists, per ``op``, the path templates it accepts, in the order AWS prints them.
 A template part written ``<name>`` matches any one pointer part. One placeholder may be named
-as *spanning*: it matches one or more parts and stands for them joined by ``/``, so a resource
-path may be written escaped (``~1pets~1{id}``) or as it is (``/pets/{id}``, the parts ``""``,
-``pets`` and ``{id}``). The messages for a path or op the resource does not accept are AWS's
-own, two spaces after ``path`` included.
+as *spanning*: it also matches several parts when the first is empty, and stands for them
+joined by ``/``, so a resource path may be written escaped (``~1pets~1{id}``, one part) or as
+it is (``/pets/{id}``, the parts ``""``, ``pets`` and ``{id}``). The messages for a path or
+op the resource does not accept are AWS's own, two spaces after ``path`` included.
 """
 
 from __future__ import annotations
@@ -84,7 +84,10 @@ class PatchRules:
             index = 0
             for want in template:
                 if want == self._spanning:
-                    args.append("/".join(parts[index : index + 1 + spare]))
+                    span = parts[index : index + 1 + spare]
+                    if spare and span[0] != "":  # only a path written as it is spans parts
+                        break
+                    args.append("/".join(span))
                     index += 1 + spare
                     continue
                 got = parts[index]

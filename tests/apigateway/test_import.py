@@ -283,6 +283,33 @@ def test_rows_of_one_value_land_in_turn(apigw: Any) -> None:
     assert apigw.get_api_key(apiKey=key_id)["name"] == "last"
 
 
+def test_plans_a_key_joins_over_rows_count_once(apigw: Any) -> None:
+    plans = [apigw.create_usage_plan(name=f"p{n}")["id"] for n in range(10)]
+    imported = apigw.import_api_keys(
+        body=csv(
+            "key,name,usageplanIds",
+            f"{KEY_A},first,'{','.join(plans[:5])}'",
+            f"{KEY_A},all,'{','.join(plans)}'",
+        ),
+        format="csv",
+    )
+    assert "warnings" not in imported
+    key_id = imported["ids"][0]
+    assert len(apigw.get_usage_plans(keyId=key_id)["items"]) == 10
+
+
+def test_a_key_already_in_nine_plans_can_join_a_tenth(apigw: Any) -> None:
+    plans = [apigw.create_usage_plan(name=f"p{n}")["id"] for n in range(10)]
+    key_id = apigw.import_api_keys(body=csv("key,name", f"{KEY_A},k"), format="csv")["ids"][0]
+    for plan_id in plans[:9]:
+        apigw.create_usage_plan_key(usagePlanId=plan_id, keyId=key_id, keyType="API_KEY")
+    imported = apigw.import_api_keys(
+        body=csv("key,name,usageplanIds", f"{KEY_A},k,'{plans[0]},{plans[9]}'"), format="csv"
+    )
+    assert "warnings" not in imported
+    assert len(apigw.get_usage_plans(keyId=key_id)["items"]) == 10
+
+
 def test_file_like_body_crlf_bom_and_blank_lines(apigw: Any) -> None:
     body = "\ufeffKey,Name\r\n\r\n" + f"{KEY_A},crlf\r\n" + "   \r\n" + f"{KEY_B},after-blank\r\n"
     imported = apigw.import_api_keys(body=io.BytesIO(body.encode()), format="csv")

@@ -246,6 +246,40 @@ def test_paging_newest_first(apigw: Any) -> None:
     assert "position" not in rest
 
 
+def test_a_position_is_good_only_for_its_own_plan(apigw: Any) -> None:
+    plans = [apigw.create_usage_plan(name=name)["id"] for name in ("first", "second")]
+    keys = [api_key(apigw, f"key-{n}")["id"] for n in range(3)]
+    for plan_id in plans:
+        for key_id in keys:
+            add_key(apigw, plan_id, key_id)
+    position = apigw.get_usage_plan_keys(usagePlanId=plans[0], limit=1)["position"]
+    keys_position = apigw.get_api_keys(limit=1)["position"]
+    for plan_id, wrong in ((plans[1], position), (plans[0], keys_position)):
+        with pytest.raises(apigw.exceptions.BadRequestException) as info:
+            apigw.get_usage_plan_keys(usagePlanId=plan_id, limit=1, position=wrong)
+        assert error_of(info) == (
+            "BadRequestException",
+            "Invalid position parameter specified",
+            400,
+        )
+    with pytest.raises(apigw.exceptions.BadRequestException):
+        apigw.get_api_keys(position=position)
+
+
+def test_a_position_outlives_its_key_leaving_and_rejoining(apigw: Any) -> None:
+    plan_id = apigw.create_usage_plan(name="p")["id"]
+    keys = [api_key(apigw, f"key-{n}")["id"] for n in range(3)]
+    for key_id in keys:
+        add_key(apigw, plan_id, key_id)
+    position = apigw.get_usage_plan_keys(usagePlanId=plan_id, limit=1)["position"]
+    for _ in range(2):
+        apigw.delete_usage_plan_key(usagePlanId=plan_id, keyId=keys[1])
+        if _ == 0:
+            add_key(apigw, plan_id, keys[1])
+    rest = apigw.get_usage_plan_keys(usagePlanId=plan_id, position=position)
+    assert [item["id"] for item in rest["items"]] == [keys[0]]
+
+
 def test_paginator_visits_each_key_once(apigw: Any) -> None:
     plan_id = apigw.create_usage_plan(name="p")["id"]
     keys = [api_key(apigw, f"key-{n}")["id"] for n in range(7)]

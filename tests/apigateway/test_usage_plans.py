@@ -606,6 +606,44 @@ def test_remove_one_or_all_method_throttles(apigw: Any, api: PetsApi) -> None:
     assert "throttle" not in plan_body(apigw, plan_id)["apiStages"][0]
 
 
+def test_remove_names_a_method_not_one_of_its_limits(apigw: Any, api: PetsApi) -> None:
+    plan_id = apigw.create_usage_plan(name="p", apiStages=[api.api_stage])["id"]
+    update(apigw, plan_id, replace(method_throttle_path(api, "/pets", "GET") + "/rateLimit", "1"))
+    before = plan_body(apigw, plan_id)
+    escaped = method_throttle_path(api, "/pets", "GET") + "/rateLimit"
+    with pytest.raises(apigw.exceptions.BadRequestException) as info:
+        update(apigw, plan_id, {"op": "remove", "path": escaped})
+    assert error_of(info) == (
+        "BadRequestException",
+        f"Invalid patch path  '{escaped}' specified for op 'remove'. Must be one of: "
+        + REMOVE_PATHS,
+        400,
+    )
+    as_is = f"/apiStages/{api.ref}/throttle//pets/GET/rateLimit"
+    with pytest.raises(apigw.exceptions.BadRequestException) as info:
+        update(apigw, plan_id, {"op": "remove", "path": as_is})
+    assert error_of(info) == (
+        "BadRequestException",
+        f"Invalid method rateLimit for resource path /pets/GET in API Stage "
+        f"{{api: {api.api_id}, stage: dev}}",
+        400,
+    )
+    assert plan_body(apigw, plan_id) == before
+
+
+def test_a_throttle_map_value_is_shown_as_given(apigw: Any, api: PetsApi) -> None:
+    plan_id = apigw.create_usage_plan(name="p", apiStages=[api.api_stage])["id"]
+    depth = 50
+    value = '{"//GET":{"burstLimit":"x","deep":' + "[" * depth + "]" * depth + "}}"
+    with pytest.raises(apigw.exceptions.BadRequestException) as info:
+        update(apigw, plan_id, replace(f"/apiStages/{api.ref}/throttle", value))
+    assert error_of(info) == (
+        "BadRequestException",
+        f"Invalid method throttle map specified: {value}",
+        400,
+    )
+
+
 def test_removing_a_method_throttle_the_stage_lacks_changes_nothing(
     apigw: Any, api: PetsApi
 ) -> None:

@@ -143,6 +143,7 @@ def _read(backend: ApiGatewayBackend, text: str, ids: IdSource) -> tuple[list[_R
     # Rows land one after the other: a value seen earlier in the file is that row's key, in
     # the plans that row joins.
     new_ids: dict[str, str] = {}  # by value
+    drawn: set[str] = set()  # new_ids' values
     joined: dict[str, list[UsagePlan]] = {}  # by key id
     for number, cells in rows:
         cell = dict(zip(columns, cells, strict=False))  # short rows leave cells empty
@@ -160,7 +161,11 @@ def _read(backend: ApiGatewayBackend, text: str, ids: IdSource) -> tuple[list[_R
             continue
         key_id = backend.key_id_by_value.get(value) or new_ids.get(value)
         if key_id is None:
-            key_id = new_ids[value] = backend.new_api_key_id(ids)
+            key_id = backend.new_api_key_id(ids)
+            while key_id in drawn:  # unique among the file's new keys too
+                key_id = backend.new_api_key_id(ids)
+            new_ids[value] = key_id
+            drawn.add(key_id)
         earlier = joined.setdefault(key_id, [])
         plans, problem = _plans(backend, plan_ids)
         if problem is None:

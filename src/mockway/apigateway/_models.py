@@ -262,10 +262,10 @@ class ApiGatewayBackend:
         """
         if key_id in plan.key_ids:
             return e.conflict(e.KEY_ALREADY_IN_PLAN.format(key=key_id, plan=plan.id))
-        others = [p for p in [*self.plans_of_key(key_id), *also] if p.id != plan.id]
+        others = {p.id: p for p in [*self.plans_of_key(key_id), *also] if p.id != plan.id}
         if len(others) >= MAX_PLANS_PER_KEY:
             return e.limit_exceeded(e.KEY_PLAN_LIMIT)
-        for other in others:
+        for other in others.values():
             for stage in plan.api_stages:
                 if other.stage(stage.api_id, stage.stage) is not None:
                     return e.conflict(

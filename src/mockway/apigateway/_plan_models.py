@@ -72,8 +72,9 @@ class UsagePlan:
     quota: Quota | None = None
     product_code: str | None = None
     tags: dict[str, str] = field(default_factory=dict)
-    key_ids: OrderedStore[str] = field(default_factory=OrderedStore)
-    """The API keys in the plan, in the order they were added."""
+    key_ids: OrderedStore[str] = field(kw_only=True)
+    """The API keys in the plan, in the order they were added; scoped by the plan's id, so
+    a position from one plan's keys (or the account's) is not another's."""
 
     def render(self, *, tags: bool) -> dict[str, Any]:
         """The UsagePlan shape; ``tags`` renders an empty map too, as Get and Update do."""
@@ -112,5 +113,5 @@ class UsagePlan:
             else Quota(self.quota.limit, self.quota.offset, self.quota.period),
             self.product_code,
             dict(self.tags),
-            self.key_ids,
+            key_ids=self.key_ids,
         )

@@ -7,6 +7,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from .._paging import OrderedStore
 from .._patch import PatchOp, PatchRules, decimal_value, whole_value
 from .._registry import Call
 from .._validation import reads_as_double
@@ -115,13 +116,17 @@ def _check_method(backend: ApiGatewayBackend, stage: ApiStage, key: str) -> None
 
 
 def _method_throttles(
-    backend: ApiGatewayBackend, stage: ApiStage, throttles: Mapping[str, Any]
+    backend: ApiGatewayBackend,
+    stage: ApiStage,
+    throttles: Mapping[str, Any],
+    given: str | None = None,
 ) -> dict[str, Throttle]:
+    """The method throttles ``throttles`` sets; ``given``, the patch value they came from."""
     out: dict[str, Throttle] = {}
     for key, settings in throttles.items():
         _check_method(backend, stage, key)
         if not _is_throttle(settings):
-            shown = json.dumps(throttles, default=str)
+            shown = json.dumps(throttles, default=str) if given is None else given
             raise e.bad_request(e.INVALID_THROTTLE_MAP.format(value=shown))
         out[key] = _throttle(settings)
     return out
@@ -165,8 +170,9 @@ def create_usage_plan(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
         stage.throttle = _method_throttles(backend, stage, entry.get("throttle") or {})
         stages.append(stage)
     quota = p.get("quota")
+    plan_id = backend.new_id(PLAN_ID_LENGTH, call.ids, backend.usage_plans)
     plan = UsagePlan(
-        id=backend.new_id(PLAN_ID_LENGTH, call.ids, backend.usage_plans),
+        id=plan_id,
         name=p["name"],
         description=p.get("description") or None,
         api_stages=stages,
@@ -175,6 +181,7 @@ def create_usage_plan(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
         if quota is None
         else Quota(quota.get("limit"), quota.get("offset", 0), quota.get("period")),
         tags=check_tags(p.get("tags") or {}),
+        key_ids=OrderedStore(scope=plan_id),
     )
     _check_plan(plan)
     backend.store_usage_plan(plan)
@@ -258,13 +265,13 @@ def _apply_method_throttle(backend: ApiGatewayBackend, plan: UsagePlan, op: Patc
             throttles = None
         if not isinstance(throttles, dict):
             raise e.bad_request(e.INVALID_THROTTLE_MAP.format(value=op.value))
-        stage.throttle = _method_throttles(backend, stage, throttles)
+        stage.throttle = _method_throttles(backend, stage, throttles, op.value)
         return
     key = _method_key(op.args[1], op.args[2])
+    _check_method(backend, stage, key)
     if op.op == "remove":
         stage.throttle.pop(key, None)
         return
-    _check_method(backend, stage, key)
     throttle = stage.throttle.setdefault(key, Throttle())
     if op.template.endswith("/rateLimit"):
         throttle.rate_limit = _number(op.value, op.path, float)
