@@ -119,11 +119,9 @@ class OrderedStore(Generic[T]):
         """Oldest first."""
         return iter(self._items.values())
 
-    def _start(self, token: str | None) -> int | None:
+    def _start(self, token: str) -> int:
         """The sequence number ``token`` names; :data:`_NOT_ISSUED` when this store did not
         issue it (its item is not, and never was, at that place here)."""
-        if token is None:
-            return None
         named = decode_token(token)
         if named is None:
             return _NOT_ISSUED
@@ -144,7 +142,7 @@ class OrderedStore(Generic[T]):
     ) -> Page[T] | None:
         """Up to ``limit`` kept items from ``token`` on, and the token of the next page; None
         when this store did not issue ``token``."""
-        start = self._start(token)
+        start = None if token is None else self._start(token)
         if start == _NOT_ISSUED:
             return None
         if keep is None:

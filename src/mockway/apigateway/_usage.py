@@ -94,9 +94,10 @@ class UsageLedger:
     def _remaining(self, pair: tuple[str, str], quota: Quota, day: datetime.date) -> int:
         used = self._used.get(pair, {})
         granted = self._granted.get(pair, {})
+        first = window_start(day, quota)
         total = quota.limit or 0
-        for current in _days(window_start(day, quota), day):
-            total += granted.get(current, 0) - used.get(current, 0)
+        total += sum(n for when, n in granted.items() if first <= when <= day)
+        total -= sum(n for when, n in used.items() if first <= when <= day)
         return total
 
     def series(
@@ -154,7 +155,13 @@ def _date(value: str, name: str) -> datetime.date:
 
 def _days(start: datetime.date, end: datetime.date) -> list[datetime.date]:
     """The days from ``start`` to ``end``, both included."""
-    return [start + datetime.timedelta(days=n) for n in range((end - start).days + 1)]
+    days = []
+    day = start
+    while day < end:  # never past ``end``: it may be the calendar's last day
+        days.append(day)
+        day += _ONE_DAY
+    days.append(end)
+    return days
 
 
 def _plan_with_key(backend: ApiGatewayBackend, plan_id: str, key_id: str) -> UsagePlan:
