@@ -41,20 +41,21 @@ class ApiKey:
     stage_keys: list[str] = field(default_factory=list)
     tags: dict[str, str] = field(default_factory=dict)
 
-    _rendered: dict[bool, tuple[int, dict[str, Any]]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
-    """The members that never change on a stored key, as rendered, with and without value.
-
-    A stored key is replaced, never edited, when its name, description, flags or dates
-    change; only its tags and stage keys are set in place, and they are rendered afresh.
-    """
+    # The members that never change on a stored key, as rendered without and with its value,
+    # for datetime kind ``_kind``. A stored key is replaced, never edited, when its name,
+    # description, flags or dates change; only its tags and stage keys are set in place, and
+    # they are rendered afresh. Plain slots, not a map: a page reads them for every key.
+    _kind: int = field(default=0, repr=False, compare=False)
+    _plain: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+    _valued: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     def base(self, value: bool, kind: int) -> dict[str, Any]:
         """The unchanging members, rendered once per ``value`` and datetime ``kind``."""
-        kept = self._rendered.get(value)
-        if kept is not None and kept[0] == kind:
-            return kept[1]
+        if self._kind != kind:
+            self._kind, self._plain, self._valued = kind, None, None
+        kept = self._valued if value else self._plain
+        if kept is not None:
+            return kept
         base: dict[str, Any] = {"id": self.id}
         if value:
             base["value"] = self.value
@@ -70,7 +71,10 @@ class ApiKey:
         # Every rendering sets its own list here. Holding the member already, the base's
         # copies take it without growing their tables, which a page of 500 would notice.
         base["stageKeys"] = None
-        self._rendered[value] = (kind, base)
+        if value:
+            self._valued = base
+        else:
+            self._plain = base
         return base
 
     def render(self, *, value: bool, tags: bool) -> dict[str, Any]:
@@ -102,8 +106,8 @@ def render_listed(keys: list[ApiKey], value: bool) -> list[dict[str, Any]]:
     kind = datetime_kind()
     out = []
     for key in keys:
-        kept = key._rendered.get(value)
-        item = (kept[1] if kept is not None and kept[0] == kind else key.base(value, kind)).copy()
+        kept = (key._valued if value else key._plain) if key._kind == kind else None
+        item = (key.base(value, kind) if kept is None else kept).copy()
         item["stageKeys"] = key.stage_keys[:] if key.stage_keys else []
         if key.tags:
             item["tags"] = key.tags.copy()
