@@ -10,6 +10,7 @@ from typing import Any
 
 from .._ids import IdSource
 from .._paging import OrderedStore
+from .._wire import received
 from . import _errors as e
 
 __all__ = [
@@ -18,7 +19,6 @@ __all__ = [
     "ApiKey",
     "AppSyncBackend",
     "GraphqlApi",
-    "clone",
     "key_expiry",
     "new_ident",
 ]
@@ -41,15 +41,6 @@ def new_ident(ids: IdSource) -> str:
     """
     raw = ids.uuid4().bytes
     return base64.b32encode(raw).decode("ascii").rstrip("=").lower()
-
-
-def clone(value: Any) -> Any:
-    """A deep copy of a JSON-like value, with lists for tuples and dicts for mappings."""
-    if isinstance(value, Mapping):
-        return {k: clone(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [clone(v) for v in value]
-    return value
 
 
 def floor_hour(epoch_seconds: int) -> int:
@@ -179,7 +170,7 @@ class GraphqlApi:
             if value is None:
                 value = default
             if value is not None:
-                settings[name] = _with_defaults(name, clone(value))
+                settings[name] = _with_defaults(name, received(value))
         self.settings = settings
 
     def render(self) -> dict[str, Any]:
@@ -200,7 +191,7 @@ class GraphqlApi:
             if name in fixed:
                 out[name] = fixed[name]
             elif name in self.settings:
-                out[name] = clone(self.settings[name])
+                out[name] = received(self.settings[name])
         return out
 
     def purge_keys(self, now: int) -> None:
