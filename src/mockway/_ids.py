@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import random
 import string
-import uuid
 
 __all__ = ["IdSource"]
 
@@ -30,6 +29,10 @@ _MAPS = {alphabet: _byte_map(alphabet) for alphabet in (_LOWER_ALNUM, _MIXED_ALN
 # The bits ``uuid.UUID(int=..., version=4)`` sets: variant RFC 4122, version 4.
 _UUID_CLEAR = ~((0xC000 << 48) | (0xF000 << 64))
 _UUID_VERSION_4 = (0x8000 << 48) | (4 << 76)
+# RFC 4648 base32, lowercase, two characters (10 bits) at a time.
+_BASE32 = "abcdefghijklmnopqrstuvwxyz234567"
+_BASE32_PAIRS = tuple(_BASE32[i >> 5] + _BASE32[i & 31] for i in range(1024))
+_BASE32_SHIFTS = tuple(range(120, -1, -10))
 
 
 class IdSource:
@@ -53,15 +56,21 @@ class IdSource:
         """``length`` characters of ``[A-Za-z0-9]``: generated API key values."""
         return self._draw(_MIXED_ALNUM, length)
 
-    def uuid4(self) -> uuid.UUID:
-        """A version-4 UUID drawn from this source."""
-        return uuid.UUID(int=self._rng.getrandbits(128), version=4)
+    def _uuid4(self) -> int:
+        """The 128 bits of a version-4 UUID, as ``uuid.uuid4`` would set them."""
+        return self._rng.getrandbits(128) & _UUID_CLEAR | _UUID_VERSION_4
+
+    def uuid4_base32(self) -> str:
+        """A version-4 UUID as 26 characters of lowercase, unpadded base32: AppSync's ids.
+
+        The same text as ``base64.b32encode(uuid.bytes)`` lowered and unpadded, made from the
+        bits directly: the 128 bits and two zero bits, ten at a time.
+        """
+        bits = self._uuid4() << 2
+        return "".join([_BASE32_PAIRS[bits >> shift & 1023] for shift in _BASE32_SHIFTS])
 
     def request_id(self) -> str:
-        """A request id in the UUID form API Gateway and AppSync answer with.
-
-        The text of :meth:`uuid4`'s UUID, formatted directly: every response carries one.
-        """
-        bits = self._rng.getrandbits(128) & _UUID_CLEAR | _UUID_VERSION_4
-        text = f"{bits:032x}"
+        """A request id in the UUID form API Gateway and AppSync answer with, formatted from
+        the bits directly: every response carries one."""
+        text = f"{self._uuid4():032x}"
         return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -39,8 +38,7 @@ def new_ident(ids: IdSource) -> str:
     API ids, endpoint host labels and the body of ``da2-`` keys seen in real AWS output all
     decode to version-4 UUIDs, so mockway draws them the same way.
     """
-    raw = ids.uuid4().bytes
-    return base64.b32encode(raw).decode("ascii").rstrip("=").lower()
+    return ids.uuid4_base32()
 
 
 def floor_hour(epoch_seconds: int) -> int:
