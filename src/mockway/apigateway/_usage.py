@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._clock import UTC
@@ -101,38 +100,34 @@ class UsageLedger:
         return total
 
     def series(
-        self, plan: UsagePlan, key_id: str, days: Sequence[datetime.date]
+        self, plan: UsagePlan, key_id: str, first: datetime.date, last: datetime.date
     ) -> list[list[int]]:
-        """``[used, remaining]`` for each day; remaining is 0 for a plan without a quota.
+        """``[used, remaining]`` for each day from ``first`` to ``last``; remaining is 0 for a
+        plan without a quota.
 
-        Over consecutive days, one day's remaining is the day before's plus that day's change,
-        until a window starts: a range is walked once, not once per day.
+        Each day's remaining is the day before's plus that day's change, until a window
+        starts: a range is walked once, not once per day.
         """
         pair = (plan.id, key_id)
         used = self._used.get(pair, {})
         quota = plan.quota
         if quota is None:
-            return [[used.get(day, 0), 0] for day in days]
-        if not days:
-            return []
+            return [[used.get(day, 0), 0] for day in _days(first, last)]
         granted = self._granted.get(pair, {})
         into_next_window = _INTO_NEXT_WINDOW.get(quota.period or "", _ONE_DAY)
-        out: list[list[int]] = []
-        previous = days[0]
-        next_window: datetime.date | None = None  # None: no later window in the calendar
-        remaining = 0
-        for day in days:
+        limit = quota.limit or 0
+        remaining = self._remaining(pair, quota, first)
+        out = [[used.get(first, 0), max(0, remaining)]]
+        next_window = _next_window(first, quota, into_next_window)  # None: past the calendar
+        day = first
+        for _ in range((last - first).days):
+            day += _ONE_DAY
             used_today = used.get(day, 0)
-            if day - previous != _ONE_DAY:  # the first day, or not the previous one's next
-                remaining = self._remaining(pair, quota, day)
+            if next_window is not None and day >= next_window:  # a window starts today
+                remaining = limit
                 next_window = _next_window(day, quota, into_next_window)
-            elif next_window is None or day < next_window:  # the previous day's window goes on
-                remaining += granted.get(day, 0) - used_today
-            else:  # a window starts today
-                remaining = (quota.limit or 0) + granted.get(day, 0) - used_today
-                next_window = _next_window(day, quota, into_next_window)
-            previous = day
-            out.append([used_today, max(0, remaining)])
+            remaining += granted.get(day, 0) - used_today
+            out.append([used_today, remaining if remaining > 0 else 0])
         return out
 
     def set_remaining(
@@ -189,7 +184,6 @@ def get_usage(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
         if found is None:
             raise e.bad_request(e.INVALID_POSITION)
         key_ids, next_token = found.items, found.next_token
-    days = _days(start, end)
     out: dict[str, Any] = {
         "usagePlanId": plan.id,
         "startDate": p["startDate"],
@@ -197,7 +191,7 @@ def get_usage(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     }
     if next_token is not None:
         out["position"] = next_token
-    out["items"] = {key_id: backend.usage.series(plan, key_id, days) for key_id in key_ids}
+    out["items"] = {key_id: backend.usage.series(plan, key_id, start, end) for key_id in key_ids}
     return out
 
 
@@ -221,7 +215,7 @@ def update_usage(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
         "usagePlanId": plan.id,
         "startDate": start.isoformat(),
         "endDate": today.isoformat(),
-        "items": {key_id: backend.usage.series(plan, key_id, _days(start, today))},
+        "items": {key_id: backend.usage.series(plan, key_id, start, today)},
     }
 
 
