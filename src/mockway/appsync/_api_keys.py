@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._paging import clamp_limit
 from .._registry import Call
 from . import _errors as e
-from ._apis import PAGE_DEFAULT, PAGE_MAX, check_next_token
+from ._apis import check_next_token, listed
 from ._models import MAX_API_KEYS, ApiKey, AppSyncBackend, GraphqlApi, key_expiry
 
 __all__ = ["OPERATIONS"]
@@ -35,18 +34,8 @@ def create_api_key(backend: AppSyncBackend, call: Call) -> dict[str, Any]:
 
 
 def list_api_keys(backend: AppSyncBackend, call: Call) -> dict[str, Any]:
-    p = call.params
-    token = check_next_token(p.get("nextToken"))
-    api = _api(backend, call)
-    page = api.keys.page(
-        clamp_limit(p.get("maxResults"), PAGE_DEFAULT, PAGE_MAX), token, newest_first=False
-    )
-    if page is None:
-        raise e.bad_request(e.INVALID_NEXT_TOKEN)
-    out: dict[str, Any] = {"apiKeys": [key.render() for key in page.items]}
-    if page.next_token is not None:
-        out["nextToken"] = page.next_token
-    return out
+    check_next_token(call.params.get("nextToken"))
+    return listed(_api(backend, call).keys, call.params, "apiKeys", ApiKey.render)
 
 
 def update_api_key(backend: AppSyncBackend, call: Call) -> dict[str, Any]:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
-from .._paging import clamp_limit, decode_token
+from .._paging import OrderedStore, clamp_limit, decode_token
 from .._registry import Call
 from . import _errors as e
 from ._models import AppSyncBackend, GraphqlApi
 from ._tags import check_tags
 
-__all__ = ["OPERATIONS", "PAGE_DEFAULT", "PAGE_MAX", "check_next_token"]
+__all__ = ["OPERATIONS", "check_next_token", "listed"]
+
+T = TypeVar("T")
 
 PAGE_DEFAULT = PAGE_MAX = 25
 MAX_OWNER_CONTACT = 256
@@ -22,6 +24,25 @@ def check_next_token(token: str | None) -> str | None:
     if token is not None and decode_token(token) is None:
         raise e.bad_request(e.INVALID_NEXT_TOKEN)
     return token
+
+
+def listed(
+    store: OrderedStore[T],
+    params: Mapping[str, Any],
+    member: str,
+    render: Callable[[T], dict[str, Any]],
+    keep: Callable[[T], bool] | None = None,
+) -> dict[str, Any]:
+    """``{member: [...], "nextToken"?: ...}``: one page of ``store``, oldest first, as the
+    call's ``maxResults`` and (checked) ``nextToken`` ask."""
+    limit = clamp_limit(params.get("maxResults"), PAGE_DEFAULT, PAGE_MAX)
+    page = store.page(limit, params.get("nextToken"), newest_first=False, keep=keep)
+    if page is None:
+        raise e.bad_request(e.INVALID_NEXT_TOKEN)
+    out: dict[str, Any] = {member: [render(item) for item in page.items]}
+    if page.next_token is not None:
+        out["nextToken"] = page.next_token
+    return out
 
 
 def _check_settings(params: Mapping[str, Any]) -> None:
@@ -56,7 +77,7 @@ def get_graphql_api(backend: AppSyncBackend, call: Call) -> dict[str, Any]:
 
 def list_graphql_apis(backend: AppSyncBackend, call: Call) -> dict[str, Any]:
     p = call.params
-    token = check_next_token(p.get("nextToken"))
+    check_next_token(p.get("nextToken"))
     api_type = p.get("apiType")
     owner = p.get("owner")
 
@@ -66,18 +87,8 @@ def list_graphql_apis(backend: AppSyncBackend, call: Call) -> dict[str, Any]:
         # Every API here is the caller's own: no API is shared from another account.
         return owner != "OTHER_ACCOUNTS"
 
-    page = backend.apis.page(
-        clamp_limit(p.get("maxResults"), PAGE_DEFAULT, PAGE_MAX),
-        token,
-        newest_first=False,
-        keep=keep if api_type is not None or owner is not None else None,
-    )
-    if page is None:
-        raise e.bad_request(e.INVALID_NEXT_TOKEN)
-    out: dict[str, Any] = {"graphqlApis": [api.render() for api in page.items]}
-    if page.next_token is not None:
-        out["nextToken"] = page.next_token
-    return out
+    filtered = api_type is not None or owner is not None
+    return listed(backend.apis, p, "graphqlApis", GraphqlApi.render, keep if filtered else None)
 
 
 def update_graphql_api(backend: AppSyncBackend, call: Call) -> dict[str, Any]:
