@@ -18,6 +18,7 @@ from typing import Any
 
 from jsonpointer import JsonPointer, JsonPointerException
 
+from ._validation import fits_whole
 from ._wire import ServiceError
 
 __all__ = ["PatchOp", "PatchRules", "decimal_value", "whole_value"]
@@ -33,7 +34,7 @@ def whole_value(text: Any, bits: int) -> int | None:
     if not isinstance(text, str) or _WHOLE.fullmatch(text) is None:
         return None
     number = int(text)
-    return number if -(2 ** (bits - 1)) <= number < 2 ** (bits - 1) else None
+    return number if fits_whole(number, bits) else None
 
 
 def decimal_value(text: Any) -> float | None:

@@ -26,7 +26,7 @@ from botocore.model import ListShape, MapShape, OperationModel, Shape, Structure
 
 from ._wire import ServiceError
 
-__all__ = ["Validator", "compile_validator", "reads_as_double"]
+__all__ = ["Validator", "compile_validator", "fits_whole", "reads_as_double"]
 
 Validator = Callable[[Mapping[str, Any]], None]
 _Check = Callable[[Any, str, list[str], list[str]], None]
@@ -56,9 +56,15 @@ def reads_as_double(value: float | int | decimal.Decimal) -> bool:
         return False
 
 
+def fits_whole(value: int, bits: int) -> bool:
+    """Whether a whole number fits a signed ``bits``-bit integer: Java's int (32) or long."""
+    bound: int = 2 ** (bits - 1)
+    return -bound <= value < bound
+
+
 _REPRESENTABLE: dict[str, Callable[[Any], bool]] = {
-    "integer": lambda v: -(2**31) <= v < 2**31,
-    "long": lambda v: -(2**63) <= v < 2**63,
+    "integer": lambda v: fits_whole(v, 32),
+    "long": lambda v: fits_whole(v, 64),
     "double": reads_as_double,
     "float": reads_as_double,
 }

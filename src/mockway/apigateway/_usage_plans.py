@@ -10,7 +10,7 @@ from typing import Any
 from .._paging import OrderedStore
 from .._patch import PatchOp, PatchRules, decimal_value, whole_value
 from .._registry import Call
-from .._validation import reads_as_double
+from .._validation import fits_whole, reads_as_double
 from . import _errors as e
 from ._listing import page, requested
 from ._models import ApiGatewayBackend
@@ -71,11 +71,6 @@ def parse_stage_ref(value: str | None) -> tuple[str, str]:
     return api_id, stage
 
 
-def _fits_int32(number: float) -> bool:
-    """Whether a whole number fits the service's (Java) int."""
-    return -(2**31) <= number < 2**31
-
-
 def _number(value: str | None, path: str, kind: type[int] | type[float]) -> Any:
     number = whole_value(value, 32) if kind is int else decimal_value(value)
     if number is None:
@@ -94,7 +89,7 @@ def _is_throttle(settings: Any) -> bool:
     burst, rate = settings.get("burstLimit", 0), settings.get("rateLimit", 0.0)
     return (
         type(burst) is int
-        and _fits_int32(burst)
+        and fits_whole(burst, 32)
         and isinstance(rate, (int, float, decimal.Decimal))
         and not isinstance(rate, bool)
         and reads_as_double(rate)
