@@ -9,6 +9,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
+    from botocore.model import OperationModel
+
     from ._ids import IdSource
 
 __all__ = [
@@ -24,13 +26,21 @@ B = TypeVar("B")
 
 
 class Call:
-    """One request as a handler sees it: parameters, who asks, where, and when."""
+    """One request as a handler sees it: the operation and its parameters, who asks, where,
+    and when."""
 
-    __slots__ = ("account_id", "ids", "now", "params", "region")
+    __slots__ = ("account_id", "ids", "now", "operation", "params", "region")
 
     def __init__(
-        self, params: Mapping[str, Any], account_id: str, region: str, now: float, ids: IdSource
+        self,
+        operation: OperationModel,
+        params: Mapping[str, Any],
+        account_id: str,
+        region: str,
+        now: float,
+        ids: IdSource,
     ) -> None:
+        self.operation = operation
         self.params = params
         self.account_id = account_id
         self.region = region

@@ -87,7 +87,9 @@ class MockState:
             now = _clock.now()
             backend = self.backend(service, account_id, region)
             with backend.lock:
-                parsed = handler(backend, Call(params, account_id, region, now, self.ids))
+                parsed = handler(
+                    backend, Call(operation, params, account_id, region, now, self.ids)
+                )
         except ServiceError as error:
             return self.error_response(service, operation, error, url)
         return success(

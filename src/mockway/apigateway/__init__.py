@@ -10,8 +10,13 @@ from .._registry import Service
 from . import (
     _account,
     _api_keys,
+    _deployments,
     _import,
+    _integrations,
+    _methods,
     _plan_keys,
+    _request_validators,
+    _resources,
     _rest_apis,
     _stages,
     _tags,
@@ -36,7 +41,12 @@ OPERATIONS: dict[str, Any] = {
     **_usage.OPERATIONS,
     **_account.OPERATIONS,
     **_rest_apis.OPERATIONS,
+    **_resources.OPERATIONS,
+    **_methods.OPERATIONS,
+    **_integrations.OPERATIONS,
+    **_deployments.OPERATIONS,
     **_stages.OPERATIONS,
+    **_request_validators.OPERATIONS,
 }
 
 SERVICE: Service[ApiGatewayBackend] = Service(

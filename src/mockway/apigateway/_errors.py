@@ -142,5 +142,8 @@ DUPLICATE_PARAMETER = "Parameter names must be unique across querystring, header
 INTEGRATION_METHOD_REQUIRED = "Enumeration value for HttpMethod must be non-empty"
 INTEGRATION_URI_INVALID = "Invalid HTTP endpoint specified for URI"
 ROOT_NOT_DELETABLE = "Root resource cannot be deleted"
+REST_API_INVALID = "Invalid REST API identifier specified"
+VALIDATOR_NAME_BLANK = "Request Validator name cannot be blank"
 # Assumed.
 INVALID_STAGE_NAME = "Stage name only allows a-zA-Z0-9_-"
+DEPLOYMENT_NOT_FOUND_404 = "Invalid Deployment identifier specified"

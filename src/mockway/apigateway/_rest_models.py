@@ -1,68 +1,92 @@
-"""REST APIs as far as usage plans and API keys need them: resources, methods, stages."""
+"""REST APIs and what they hold, as the backend stores them.
+
+Attributes are the output shapes' members in ``snake_case``; responses are rendered from the
+shapes (:mod:`mockway._render`). ``None`` is a member AWS omits; nested settings AWS takes
+as a whole (``endpointConfiguration``, ``accessLogSettings``, a method's settings) are kept
+as maps of wire names.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from .._clock import to_datetime
 from .._paging import OrderedStore
-from .._wire import received
+from .._render import Rendering
 
-__all__ = ["Deployment", "Integration", "Method", "Resource", "RestApi", "Stage"]
+if TYPE_CHECKING:
+    from ._authorizers import Authorizer
+    from ._documentation import DocumentationPart, DocumentationVersion
+    from ._gateway_responses import GatewayResponse
+    from ._request_models import Model
+    from ._request_validators import RequestValidator
+
+__all__ = [
+    "Deployment",
+    "Integration",
+    "IntegrationResponse",
+    "Method",
+    "MethodResponse",
+    "Resource",
+    "RestApi",
+    "Stage",
+]
+
+DEFAULT_TIMEOUT_MILLIS = 29_000
 
 
-def _copy_present(out: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    out.update((k, received(v)) for k, v in extra.items() if v is not None)
-    return out
+@dataclass(slots=True)
+class MethodResponse:
+    status_code: str
+    response_parameters: dict[str, bool] | None = None
+    response_models: dict[str, str] | None = None
+
+
+@dataclass(slots=True)
+class IntegrationResponse:
+    status_code: str
+    selection_pattern: str | None = None
+    response_parameters: dict[str, str] | None = None
+    response_templates: dict[str, str | None] | None = None
+    content_handling: str | None = None
 
 
 @dataclass(slots=True)
 class Integration:
     type: str
-    http_method: str | None
-    uri: str | None
-    passthrough_behavior: str
-    timeout_in_millis: int
-    cache_namespace: str
-    cache_key_parameters: list[str]
-    extra: dict[str, Any] = field(default_factory=dict)
-    """Other members given to PutIntegration, returned as given."""
+    http_method: str | None = None
+    uri: str | None = None
+    connection_type: str | None = None
+    connection_id: str | None = None
+    credentials: str | None = None
+    request_parameters: dict[str, str] | None = None
+    request_templates: dict[str, str | None] | None = None
+    passthrough_behavior: str = "WHEN_NO_MATCH"
+    content_handling: str | None = None
+    timeout_in_millis: int = DEFAULT_TIMEOUT_MILLIS
+    cache_namespace: str | None = None
+    cache_key_parameters: list[str] = field(default_factory=list)
+    integration_responses: dict[str, IntegrationResponse] = field(default_factory=dict)
+    tls_config: dict[str, Any] | None = None
+    response_transfer_mode: str | None = None
+    integration_target: str | None = None
 
-    def render(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": self.type}
-        if self.http_method is not None:
-            out["httpMethod"] = self.http_method
-        if self.uri is not None:
-            out["uri"] = self.uri
-        if self.type in ("HTTP", "HTTP_PROXY"):
-            out["connectionType"] = "INTERNET"
-        _copy_present(out, self.extra)
-        out["passthroughBehavior"] = self.passthrough_behavior
-        out["timeoutInMillis"] = self.timeout_in_millis
-        out["cacheNamespace"] = self.cache_namespace
-        out["cacheKeyParameters"] = list(self.cache_key_parameters)
-        return out
+    RENDER: ClassVar[Rendering] = Rendering(always=frozenset({"cacheKeyParameters"}))
 
 
 @dataclass(slots=True)
 class Method:
     http_method: str
     authorization_type: str
-    api_key_required: bool
-    extra: dict[str, Any] = field(default_factory=dict)
-    integration: Integration | None = None
-
-    def render(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "httpMethod": self.http_method,
-            "authorizationType": self.authorization_type,
-            "apiKeyRequired": self.api_key_required,
-        }
-        _copy_present(out, self.extra)
-        if self.integration is not None:
-            out["methodIntegration"] = self.integration.render()
-        return out
+    api_key_required: bool = False
+    authorizer_id: str | None = None
+    request_validator_id: str | None = None
+    operation_name: str | None = None
+    request_parameters: dict[str, bool] | None = None
+    request_models: dict[str, str] | None = None
+    method_responses: dict[str, MethodResponse] = field(default_factory=dict)
+    method_integration: Integration | None = None
+    authorization_scopes: list[str] | None = None
 
 
 @dataclass(slots=True)
@@ -73,101 +97,81 @@ class Resource:
     path: str
     methods: dict[str, Method] = field(default_factory=dict)
 
-    def render(self, *, embed_methods: bool = False) -> dict[str, Any]:
-        out: dict[str, Any] = {"id": self.id}
-        if self.parent_id is not None:
-            out["parentId"] = self.parent_id
-        if self.path_part is not None:
-            out["pathPart"] = self.path_part
-        out["path"] = self.path
-        if self.methods:
-            out["resourceMethods"] = {
-                name: (m.render() if embed_methods else {}) for name, m in self.methods.items()
-            }
-        return out
+    @property
+    def resource_methods(self) -> dict[str, dict[str, Any]]:
+        """The methods as a resource lists them unless asked to embed them: names only."""
+        return {name: {} for name in self.methods}
 
 
 @dataclass(slots=True)
 class Deployment:
     id: str
     description: str | None
-    created: int
-
-    def render(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"id": self.id}
-        if self.description is not None:
-            out["description"] = self.description
-        out["createdDate"] = to_datetime(self.created)
-        return out
+    created_date: int
+    api_summary: dict[str, dict[str, dict[str, Any]]] | None = None
+    """``{path: {method: {authorizationType, apiKeyRequired}}}`` when it was deployed; only
+    GetDeployment(s) with ``embed=apisummary`` render it."""
 
 
 @dataclass(slots=True)
 class Stage:
-    name: str
+    stage_name: str
     deployment_id: str
-    description: str | None
-    created: int
-    updated: int
+    created_date: int
+    last_updated_date: int
+    description: str | None = None
+    client_certificate_id: str | None = None
+    cache_cluster_enabled: bool = False
+    cache_cluster_size: str | None = None
+    cache_cluster_status: str = "NOT_AVAILABLE"
+    method_settings: dict[str, dict[str, Any]] = field(default_factory=dict)
     variables: dict[str, str] = field(default_factory=dict)
+    documentation_version: str | None = None
+    access_log_settings: dict[str, str] | None = None
+    canary_settings: dict[str, Any] | None = None
     tracing_enabled: bool = False
+    web_acl_arn: str | None = None
     tags: dict[str, str] = field(default_factory=dict)
 
-    def render(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"deploymentId": self.deployment_id, "stageName": self.name}
-        if self.description is not None:
-            out["description"] = self.description
-        out["cacheClusterEnabled"] = False
-        out["cacheClusterStatus"] = "NOT_AVAILABLE"
-        out["methodSettings"] = {}
-        if self.variables:
-            out["variables"] = dict(self.variables)
-        out["tracingEnabled"] = self.tracing_enabled
-        if self.tags:
-            out["tags"] = dict(self.tags)
-        out["createdDate"] = to_datetime(self.created)
-        out["lastUpdatedDate"] = to_datetime(self.updated)
-        return out
+    RENDER: ClassVar[Rendering] = Rendering(always=frozenset({"methodSettings"}))
 
 
 @dataclass(slots=True)
 class RestApi:
     id: str
     name: str
-    description: str | None
-    created: int
+    created_date: int
     root_resource_id: str
-    api_key_source: str
-    endpoint_types: list[str]
-    ip_address_type: str
-    disable_execute_api_endpoint: bool
-    extra: dict[str, Any] = field(default_factory=dict)
+    endpoint_configuration: dict[str, Any]
+    description: str | None = None
+    version: str | None = None
+    binary_media_types: list[str] | None = None
+    minimum_compression_size: int | None = None
+    api_key_source: str = "HEADER"
+    policy: str | None = None
     tags: dict[str, str] = field(default_factory=dict)
+    disable_execute_api_endpoint: bool = False
+    security_policy: str = "TLS_1_0"
+    api_status: str = "AVAILABLE"
+
     resources: OrderedStore[Resource] = field(default_factory=OrderedStore)
     deployments: OrderedStore[Deployment] = field(default_factory=OrderedStore)
-    stages: dict[str, Stage] = field(default_factory=dict)
-
-    def render(self, *, tags: bool) -> dict[str, Any]:
-        """The RestApi shape; ``tags`` renders an empty map too, as GetRestApi does."""
-        out: dict[str, Any] = {"id": self.id, "name": self.name}
-        if self.description is not None:
-            out["description"] = self.description
-        out["createdDate"] = to_datetime(self.created)
-        _copy_present(out, self.extra)
-        out["apiKeySource"] = self.api_key_source
-        out["endpointConfiguration"] = {
-            "types": list(self.endpoint_types),
-            "ipAddressType": self.ip_address_type,
-        }
-        if tags or self.tags:
-            out["tags"] = dict(self.tags)
-        out["disableExecuteApiEndpoint"] = self.disable_execute_api_endpoint
-        out["rootResourceId"] = self.root_resource_id
-        out["securityPolicy"] = "TLS_1_0"
-        out["apiStatus"] = "AVAILABLE"
-        return out
+    stages: OrderedStore[Stage] = field(default_factory=OrderedStore)
+    authorizers: OrderedStore[Authorizer] = field(default_factory=OrderedStore)
+    request_validators: OrderedStore[RequestValidator] = field(default_factory=OrderedStore)
+    models: OrderedStore[Model] = field(default_factory=OrderedStore)
+    """By name, as AWS names a model in every call."""
+    gateway_responses: OrderedStore[GatewayResponse] = field(default_factory=OrderedStore)
+    """The responses put on this API, by type; the others are AWS's defaults."""
+    documentation_parts: OrderedStore[DocumentationPart] = field(default_factory=OrderedStore)
+    documentation_versions: OrderedStore[DocumentationVersion] = field(default_factory=OrderedStore)
 
     def resource_at(self, path: str) -> Resource | None:
         for resource in self.resources.values():
             if resource.path == path:
                 return resource
         return None
+
+    def methods(self) -> list[tuple[Resource, Method]]:
+        """Every method of the API, with its resource, resources in creation order."""
+        return [(r, m) for r in self.resources.values() for m in r.methods.values()]

@@ -1,4 +1,5 @@
-"""Deployments and stages: the ``{apiId, stage}`` pairs usage plans and API keys point at."""
+"""CreateStage, GetStage, GetStages, UpdateStage, DeleteStage: the ``{apiId, stage}`` pairs
+usage plans and API keys point at."""
 
 from __future__ import annotations
 
@@ -6,73 +7,42 @@ import re
 from typing import Any
 
 from .._registry import Call
+from .._render import render_items
 from . import _errors as e
-from ._listing import page, requested
+from ._family import IN_REST_API, Family, render_output
 from ._models import ApiGatewayBackend
-from ._rest_models import Deployment, RestApi, Stage
+from ._rest_models import RestApi, Stage
 from ._tags import check_tags
 
-__all__ = ["OPERATIONS"]
+__all__ = ["FAMILY", "OPERATIONS", "check_stage_name"]
 
-DEPLOYMENT_ID_LENGTH = 6
 _STAGE_NAME = re.compile(r"[A-Za-z0-9_-]{1,128}")
 
 
-def _check_deployable(api: RestApi) -> None:
-    methods = [m for r in api.resources.values() for m in r.methods.values()]
-    if not methods:
-        raise e.bad_request(e.NO_METHODS)
-    if any(m.integration is None for m in methods):
-        raise e.bad_request(e.NO_INTEGRATION)
-
-
-def _check_stage_name(name: str) -> None:
+def check_stage_name(name: str) -> None:
     if not _STAGE_NAME.fullmatch(name):
         raise e.bad_request(e.INVALID_STAGE_NAME)
 
 
-def create_deployment(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
-    p = call.params
-    api = backend.rest_api(p["restApiId"])
-    _check_deployable(api)
-    stage_name = p.get("stageName") or None
-    if stage_name is not None:
-        _check_stage_name(stage_name)
-    now = int(call.now)
-    deployment = Deployment(
-        backend.new_id(DEPLOYMENT_ID_LENGTH, call.ids, api.deployments),
-        p.get("description") or None,
-        now,
-    )
-    api.deployments.add(deployment.id, deployment)
-    if stage_name is not None:
-        stage = api.stages.get(stage_name)
-        if stage is None:
-            api.stages[stage_name] = Stage(
-                stage_name,
-                deployment.id,
-                p.get("stageDescription") or None,
-                now,
-                now,
-                dict(p.get("variables") or {}),
-                bool(p.get("tracingEnabled", False)),
-            )
-        else:
-            stage.deployment_id = deployment.id
-            stage.updated = now
-    return deployment.render()
+def _delete(backend: ApiGatewayBackend, call: Call, api: RestApi, stage: Stage) -> None:
+    backend.forget_stages(api.id, stage.stage_name)
 
 
-def get_deployments(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
-    api = backend.rest_api(call.params["restApiId"])
-    return page(api.deployments, requested(call), lambda found: [d.render() for d in found])
+FAMILY: Family[Stage] = Family(
+    IN_REST_API,
+    lambda api: api.stages,
+    "stageName",
+    e.STAGE_NOT_FOUND,
+    on_delete=_delete,
+    key="stage_name",
+)
 
 
 def create_stage(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     p = call.params
     api = backend.rest_api(p["restApiId"])
     name = p["stageName"]
-    _check_stage_name(name)
+    check_stage_name(name)
     if p["deploymentId"] not in api.deployments:
         raise e.bad_request(e.DEPLOYMENT_NOT_FOUND)
     if name in api.stages:
@@ -81,46 +51,39 @@ def create_stage(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     stage = Stage(
         name,
         p["deploymentId"],
-        p.get("description") or None,
         now,
         now,
-        dict(p.get("variables") or {}),
-        bool(p.get("tracingEnabled", False)),
-        check_tags(p.get("tags") or {}),
+        description=p.get("description") or None,
+        variables=dict(p.get("variables") or {}),
+        tracing_enabled=bool(p.get("tracingEnabled", False)),
+        tags=check_tags(p.get("tags") or {}),
     )
-    api.stages[name] = stage
-    return stage.render()
+    api.stages.add(name, stage)
+    return render_output(stage, call)
 
 
 def get_stage(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
-    return backend.stage(call.params["restApiId"], call.params["stageName"]).render()
+    return render_output(backend.stage(call.params["restApiId"], call.params["stageName"]), call)
 
 
 def get_stages(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     api = backend.rest_api(call.params["restApiId"])
     deployment_id = call.params.get("deploymentId") or None
+    shape = call.operation.output_shape
+    assert shape is not None
+    stages = [
+        s for s in api.stages.values() if deployment_id is None or s.deployment_id == deployment_id
+    ]
     return {
-        "item": [
-            s.render()
-            for s in api.stages.values()
-            if deployment_id is None or s.deployment_id == deployment_id
-        ]
+        "item": render_items(
+            stages, shape.members["item"], call.operation.service_model.service_name
+        )
     }
 
 
-def delete_stage(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
-    api = backend.rest_api(call.params["restApiId"])
-    stage = backend.stage(api.id, call.params["stageName"])
-    backend.forget_stages(api.id, stage.name)
-    del api.stages[stage.name]
-    return {}
-
-
 OPERATIONS = {
-    "CreateDeployment": create_deployment,
-    "GetDeployments": get_deployments,
     "CreateStage": create_stage,
     "GetStage": get_stage,
     "GetStages": get_stages,
-    "DeleteStage": delete_stage,
+    **FAMILY.operations(delete="DeleteStage"),
 }
