@@ -10,11 +10,15 @@ from .._registry import Service
 from . import (
     _account,
     _api_keys,
+    _authorizers,
     _deployments,
+    _documentation,
+    _gateway_responses,
     _import,
     _integrations,
     _methods,
     _plan_keys,
+    _request_models,
     _request_validators,
     _resources,
     _rest_apis,
@@ -47,6 +51,10 @@ OPERATIONS: dict[str, Any] = {
     **_deployments.OPERATIONS,
     **_stages.OPERATIONS,
     **_request_validators.OPERATIONS,
+    **_request_models.OPERATIONS,
+    **_authorizers.OPERATIONS,
+    **_gateway_responses.OPERATIONS,
+    **_documentation.OPERATIONS,
 }
 
 SERVICE: Service[ApiGatewayBackend] = Service(

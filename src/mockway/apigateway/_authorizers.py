@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["Authorizer"]
+__all__ = ["OPERATIONS", "Authorizer"]
 
 
 @dataclass(slots=True)
@@ -19,3 +20,6 @@ class Authorizer:
     identity_source: str | None = None
     identity_validation_expression: str | None = None
     authorizer_result_ttl_in_seconds: int | None = None
+
+
+OPERATIONS: dict[str, Any] = {}

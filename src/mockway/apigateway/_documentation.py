@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["DocumentationPart", "DocumentationVersion"]
+__all__ = ["OPERATIONS", "DocumentationPart", "DocumentationVersion"]
 
 
 @dataclass(slots=True)
@@ -20,3 +20,6 @@ class DocumentationVersion:
     version: str
     created_date: int
     description: str | None = None
+
+
+OPERATIONS: dict[str, Any] = {}

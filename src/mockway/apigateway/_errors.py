@@ -147,3 +147,27 @@ VALIDATOR_NAME_BLANK = "Request Validator name cannot be blank"
 # Assumed.
 INVALID_STAGE_NAME = "Stage name only allows a-zA-Z0-9_-"
 DEPLOYMENT_NOT_FOUND_404 = "Invalid Deployment identifier specified"
+
+
+# -- REST API updates and resources (recorded first, then assumed) ---------------------------
+
+
+# -- methods, method responses -----------------------------------------------------------------
+
+
+# -- integrations, integration responses -------------------------------------------------------
+
+
+# -- deployments and stages --------------------------------------------------------------------
+
+
+# -- authorizers -------------------------------------------------------------------------------
+
+
+# -- models ------------------------------------------------------------------------------------
+
+
+# -- gateway responses -------------------------------------------------------------------------
+
+
+# -- documentation parts and versions ----------------------------------------------------------

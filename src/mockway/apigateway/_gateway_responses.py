@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["GatewayResponse"]
+__all__ = ["OPERATIONS", "GatewayResponse"]
 
 
 @dataclass(slots=True)
@@ -14,3 +15,6 @@ class GatewayResponse:
     response_parameters: dict[str, str] | None = None
     response_templates: dict[str, str] | None = None
     default_response: bool = False
+
+
+OPERATIONS: dict[str, Any] = {}

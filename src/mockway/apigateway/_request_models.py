@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .._ids import IdSource
     from ._rest_models import RestApi
 
-__all__ = ["Model", "add_default_models"]
+__all__ = ["OPERATIONS", "Model", "add_default_models"]
 
 MODEL_ID_LENGTH = 6
 _DRAFT_4 = "http://json-schema.org/draft-04/schema#"
@@ -42,3 +42,6 @@ def add_default_models(api: RestApi, ids: IdSource) -> None:
     for name, description, schema in DEFAULT_MODELS:
         model_id = ids.lower_alnum(MODEL_ID_LENGTH)
         api.models.add(name, Model(model_id, name, "application/json", schema, description))
+
+
+OPERATIONS: dict[str, Any] = {}
