@@ -21,7 +21,7 @@ from jsonpointer import JsonPointer, JsonPointerException
 from ._validation import fits_whole
 from ._wire import ServiceError
 
-__all__ = ["PatchOp", "PatchRules", "decimal_value", "whole_value"]
+__all__ = ["PatchOp", "PatchRules", "PathTable", "decimal_value", "whole_value"]
 
 # Numbers in patch values, as the service reads them: ASCII digits, an optional sign, and for
 # a decimal a point and an exponent; no spaces, underscores or other scripts' digits.
@@ -127,4 +127,53 @@ class PatchRules:
             parsed.append(
                 PatchOp(op, path, template, args, operation.get("value"), operation.get("from"))
             )
+        return parsed
+
+
+class PathTable:
+    """Patch paths as some resources check them (REST APIs): the path first, then the op.
+
+    An unknown path is ``Invalid patch path <path>``; an op a known path does not take gets
+    that path's own message, ``Invalid patch operation specified. Must be one of: [<ops>]``
+    unless the table gives another. Placeholders match one pointer part each.
+    """
+
+    def __init__(self, paths: Mapping[str, tuple[Sequence[str], str | None]]) -> None:
+        self._paths = [
+            (
+                template,
+                tuple(JsonPointer(template).parts),
+                frozenset(ops),
+                refused or f"Invalid patch operation specified. Must be one of: [{', '.join(ops)}]",
+            )
+            for template, (ops, refused) in paths.items()
+        ]
+
+    def parse(self, operations: Sequence[Mapping[str, Any]] | None) -> list[PatchOp]:
+        parsed: list[PatchOp] = []
+        for operation in operations or ():
+            path = operation.get("path")
+            parts = _parts(path) if isinstance(path, str) else None
+            for template, want, ops, refused in self._paths:
+                if parts is None or path is None or len(parts) != len(want):
+                    continue
+                pairs = list(zip(want, parts, strict=True))
+                if all(w == p or (w[:1] == "<" and w[-1:] == ">") for w, p in pairs):
+                    if operation.get("op") not in ops:
+                        raise ServiceError("BadRequestException", refused)
+                    args = tuple(p for w, p in pairs if w[:1] == "<")
+                    parsed.append(
+                        PatchOp(
+                            operation["op"],
+                            path,
+                            template,
+                            args,
+                            operation.get("value"),
+                            operation.get("from"),
+                        )
+                    )
+                    break
+            else:
+                shown = "null" if path is None else path
+                raise ServiceError("BadRequestException", f"Invalid patch path {shown}")
         return parsed

@@ -150,6 +150,26 @@ DEPLOYMENT_NOT_FOUND_404 = "Invalid Deployment identifier specified"
 
 
 # -- REST API updates and resources (recorded first, then assumed) ---------------------------
+INVALID_PATCH_PATH = "Invalid patch path {path}"
+PATCH_OP_NOT_ONE_OF = "Invalid patch operation specified. Must be one of: [{ops}]"
+PATCH_OP_ENDPOINT_TYPE = "Invalid patch operation specified. Must be 'add'|'remove'|'replace'"
+INVALID_ENDPOINT_TYPE = "Invalid EndpointTypes specified. Valid options are REGIONAL,EDGE,PRIVATE"
+INVALID_IP_ADDRESS_TYPE = "ipAddressType must be either ipv4 or dualstack."
+RESOURCE_CYCLE = "Resources cannot be cyclical."
+ROOT_PATH_PART = "Root resource cannot update its pathPart."
+ROOT_PARENT = "Root resource cannot update its parentId."
+# Assumed.
+REST_API_NAME_BLANK = "Invalid REST API name specified: the name must not be empty"
+INVALID_API_KEY_SOURCE = (
+    "Invalid API key source specified: {value}. Valid options are HEADER,AUTHORIZER"
+)
+INVALID_BOOLEAN = "Invalid value '{value}' specified for {path}: must be true or false"
+PRIVATE_TO_EDGE = "Cannot change the endpoint type of a PRIVATE API to EDGE"
+INVALID_POLICY = (
+    "Invalid policy document. Please check the policy syntax and ensure that Principals are valid."
+)
+VPC_ENDPOINTS_NOT_PRIVATE = "VPC endpoint ids can only be set on PRIVATE APIs"
+VPC_ENDPOINT_NOT_FOUND = "VPC endpoint {value} is not associated with this API"
 
 
 # -- methods, method responses -----------------------------------------------------------------

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Generic, TypeVar
 
 from .._paging import OrderedStore
-from .._patch import PatchOp, PatchRules, whole_value
+from .._patch import PatchOp, PatchRules, PathTable, whole_value
 from .._registry import Call, Handler
 from .._render import render, render_items
 from .._wire import ServiceError
@@ -121,7 +121,7 @@ class Family(Generic[M]):
     """The request member naming an item."""
     not_found: str | Callable[[ApiGatewayBackend, Call], str]
     """The 404 message for an item that is not there (or whose parent is not)."""
-    patch: PatchRules | None = None
+    patch: PatchRules | PathTable | None = None
     setters: Mapping[str, Setter] = field(default_factory=dict)
     """Per accepted path template, what sets it on the copy being patched."""
     check: Check | None = None

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .._patch import PatchRules
 from .._registry import Call
 from .._render import render
 from . import _errors as e
-from ._family import IN_REST_API, Family, render_output
+from ._family import IN_REST_API, Edit, Family, render_output
 from ._listing import page, requested
 from ._models import ApiGatewayBackend
 from ._rest_models import Resource, RestApi
@@ -19,16 +20,58 @@ RESOURCE_ID_LENGTH = 6
 _PATH_PART = re.compile(r"[A-Za-z0-9._:-]+|\{[A-Za-z0-9._-]+\+?\}")
 
 
+def descendants(api: RestApi, resource: Resource) -> list[Resource]:
+    """The resources under ``resource``, each after its parent (a moved resource may be
+    older than its new parent, so creation order does not tell)."""
+    children: dict[str, list[Resource]] = {}
+    for other in api.resources.values():
+        if other.parent_id is not None:
+            children.setdefault(other.parent_id, []).append(other)
+    found: list[Resource] = []
+    pending = [resource]
+    while pending:
+        below = children.get(pending.pop().id, [])
+        found.extend(below)
+        pending.extend(below)
+    return found
+
+
 def _delete(backend: ApiGatewayBackend, call: Call, api: RestApi, resource: Resource) -> None:
     if resource.parent_id is None:
         raise e.bad_request(e.ROOT_NOT_DELETABLE)
-    doomed = {resource.id}
-    for other in api.resources.values():  # creation order: parents come before children
-        if other.parent_id in doomed:
-            doomed.add(other.id)
-    doomed.discard(resource.id)  # the family removes the resource itself
-    for resource_id in doomed:
-        api.resources.remove(resource_id)
+    for below in descendants(api, resource):  # the family removes the resource itself
+        api.resources.remove(below.id)
+
+
+def _set_path_part(edit: Edit[Resource]) -> None:
+    if edit.item.parent_id is None:
+        raise e.bad_request(e.ROOT_PATH_PART)
+    edit.item.path_part = edit.value or ""
+
+
+def _set_parent(edit: Edit[Resource]) -> None:
+    resource, api = edit.item, edit.parent
+    if resource.parent_id is None:
+        raise e.bad_request(e.ROOT_PARENT)
+    parent = api.resources.get(edit.value or "")
+    if parent is None:
+        raise e.not_found(e.RESOURCE_NOT_FOUND)
+    ancestor: Resource | None = parent
+    while ancestor is not None:
+        if ancestor.id == resource.id:
+            raise e.bad_request(e.RESOURCE_CYCLE)
+        ancestor = None if ancestor.parent_id is None else api.resources.get(ancestor.parent_id)
+    resource.parent_id = parent.id
+
+
+def _check(backend: ApiGatewayBackend, call: Call, api: RestApi, resource: Resource) -> None:
+    """A moved or renamed resource takes a name its new siblings allow, and a new path."""
+    if resource.parent_id is None or resource.path_part is None:
+        return
+    parent = api.resources.get(resource.parent_id)
+    assert parent is not None
+    check_path_part(api, parent, resource.path_part, resource.id)
+    resource.path = child_path(parent, resource.path_part)
 
 
 FAMILY: Family[Resource] = Family(
@@ -36,9 +79,23 @@ FAMILY: Family[Resource] = Family(
     lambda api: api.resources,
     "resourceId",
     e.RESOURCE_NOT_FOUND,
+    patch=PatchRules({"replace": ["/parentId", "/pathPart"]}),
+    setters={"/parentId": _set_parent, "/pathPart": _set_path_part},
+    check=_check,
     on_delete=_delete,
     newest_first=False,
 )
+
+
+def update_resource(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
+    api, resource = FAMILY.patched(backend, call)
+    FAMILY.store(api, resource)
+    for below in descendants(api, resource):  # each after its parent
+        parent = api.resources.get(below.parent_id or "")
+        assert parent is not None
+        assert below.path_part is not None
+        below.path = child_path(parent, below.path_part)
+    return FAMILY.render(resource, call)
 
 
 def resource_of(
@@ -119,5 +176,6 @@ OPERATIONS = {
     "CreateResource": create_resource,
     "GetResource": get_resource,
     "GetResources": get_resources,
+    "UpdateResource": update_resource,
     **FAMILY.operations(delete="DeleteResource"),
 }

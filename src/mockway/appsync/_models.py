@@ -9,6 +9,7 @@ from typing import Any
 
 from .._ids import IdSource
 from .._paging import OrderedStore
+from .._regions import partition
 from .._wire import received
 from . import _errors as e
 
@@ -58,15 +59,6 @@ def key_expiry(requested: int | None, now: int) -> int:
     if requested - now > MAX_VALIDITY:
         raise e.api_key_validity_out_of_bounds(e.KEY_VALID_TOO_LONG)
     return floor_hour(requested)
-
-
-def partition(region: str) -> tuple[str, str]:
-    """The ARN partition and DNS suffix of ``region``."""
-    if region.startswith("cn-"):
-        return "aws-cn", "amazonaws.com.cn"
-    if region.startswith("us-gov-"):
-        return "aws-us-gov", "amazonaws.com"
-    return "aws", "amazonaws.com"
 
 
 @dataclass(slots=True)
