@@ -69,6 +69,9 @@ class Service(Generic[B]):
     response_headers: Callable[[Any], Mapping[str, str]] = field(default=lambda ids: {})
     enum_order: Mapping[str, Sequence[str]] = field(default_factory=dict)
     """Enum value lists in the order the service prints them, where it differs from the model."""
+    unbounded: frozenset[str] = frozenset()
+    """Shapes whose maximum in the model the service does not hold to (its own ARNs in some
+    partitions are longer than the model allows)."""
 
 
 @functools.cache

@@ -33,6 +33,7 @@ def validator_for(service: Service[Any], operation: OperationModel) -> Validator
             type_error_code=service.type_error_code,
             validation_error_code=service.validation_error_code,
             enum_order=service.enum_order,
+            unbounded=service.unbounded,
         )
     return validator
 

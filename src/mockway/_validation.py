@@ -95,9 +95,11 @@ def _constraint(value: Any, path: str, rule: str) -> str:
     return f"Value {shown} at '{path}' failed to satisfy constraint: Member must {rule}"
 
 
-def _bounds_check(shape: Shape, measure: Callable[[Any], int | float], what: str) -> _Check | None:
+def _bounds_check(
+    shape: Shape, measure: Callable[[Any], int | float], what: str, unbounded: frozenset[str]
+) -> _Check | None:
     low = shape.metadata.get("min")
-    high = shape.metadata.get("max")
+    high = None if shape.name in unbounded else shape.metadata.get("max")
     if low is None and high is None:
         return None
 
@@ -111,19 +113,21 @@ def _bounds_check(shape: Shape, measure: Callable[[Any], int | float], what: str
     return check
 
 
-def _compile(shape: Shape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
+def _compile(
+    shape: Shape, enum_order: Mapping[str, Sequence[str]], unbounded: frozenset[str]
+) -> _Check:
     kind = shape.type_name
     accepted = _TYPES.get(kind, (object,))
     inner: _Check | None = None
     if kind == "structure":
         assert isinstance(shape, StructureShape)
-        inner = _structure(shape, enum_order)
+        inner = _structure(shape, enum_order, unbounded)
     elif kind == "list":
         assert isinstance(shape, ListShape)
-        inner = _list(shape, enum_order)
+        inner = _list(shape, enum_order, unbounded)
     elif kind == "map":
         assert isinstance(shape, MapShape)
-        inner = _map(shape, enum_order)
+        inner = _map(shape, enum_order, unbounded)
     elif kind == "string" and "enum" in shape.metadata:
         allowed = frozenset(shape.metadata["enum"])
         listed = ", ".join(enum_order.get(shape.name, shape.metadata["enum"]))
@@ -133,9 +137,9 @@ def _compile(shape: Shape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
                 errors.append(_constraint(value, path, f"satisfy enum value set: [{listed}]"))
 
     elif kind == "string":
-        inner = _bounds_check(shape, len, "length")
+        inner = _bounds_check(shape, len, "length", unbounded)
     elif kind in ("integer", "long", "double", "float"):
-        inner = _bounds_check(shape, lambda v: v, "value")
+        inner = _bounds_check(shape, lambda v: v, "value", unbounded)
     rejects_bool = kind in ("integer", "long", "double", "float")
     representable = _REPRESENTABLE.get(kind)
 
@@ -157,8 +161,12 @@ def _compile(shape: Shape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
     return check
 
 
-def _structure(shape: StructureShape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
-    members = {name: _compile(member, enum_order) for name, member in shape.members.items()}
+def _structure(
+    shape: StructureShape, enum_order: Mapping[str, Sequence[str]], unbounded: frozenset[str]
+) -> _Check:
+    members = {
+        name: _compile(member, enum_order, unbounded) for name, member in shape.members.items()
+    }
     required = tuple(shape.required_members)
 
     def check(value: Mapping[str, Any], path: str, types: list[str], errors: list[str]) -> None:
@@ -181,9 +189,11 @@ def _structure(shape: StructureShape, enum_order: Mapping[str, Sequence[str]]) -
     return check
 
 
-def _list(shape: ListShape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
-    item_check = _compile(shape.member, enum_order)
-    bounds = _bounds_check(shape, len, "length")
+def _list(
+    shape: ListShape, enum_order: Mapping[str, Sequence[str]], unbounded: frozenset[str]
+) -> _Check:
+    item_check = _compile(shape.member, enum_order, unbounded)
+    bounds = _bounds_check(shape, len, "length", unbounded)
     # A list of enum strings fails as a whole: "Value '[a, b]' at 'path' ... Member must
     # satisfy constraint: [Member must satisfy enum value set: [...]]".
     enum = shape.member.metadata.get("enum") if shape.member.type_name == "string" else None
@@ -209,10 +219,12 @@ def _list(shape: ListShape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
     return check
 
 
-def _map(shape: MapShape, enum_order: Mapping[str, Sequence[str]]) -> _Check:
-    key_check = _compile(shape.key, enum_order)
-    value_check = _compile(shape.value, enum_order)
-    bounds = _bounds_check(shape, len, "length")
+def _map(
+    shape: MapShape, enum_order: Mapping[str, Sequence[str]], unbounded: frozenset[str]
+) -> _Check:
+    key_check = _compile(shape.key, enum_order, unbounded)
+    value_check = _compile(shape.value, enum_order, unbounded)
+    bounds = _bounds_check(shape, len, "length", unbounded)
 
     def check(value: Mapping[Any, Any], path: str, types: list[str], errors: list[str]) -> None:
         if bounds is not None:
@@ -233,13 +245,14 @@ def compile_validator(
     type_error_code: str,
     validation_error_code: str,
     enum_order: Mapping[str, Sequence[str]],
+    unbounded: frozenset[str] = frozenset(),
 ) -> Validator:
     """The server-side check of ``operation``'s input; raises :class:`ServiceError`."""
     shape = operation.input_shape
     if shape is None:
         return lambda params: None
     root = operation.name[0].lower() + operation.name[1:] + "Input"
-    check = _compile(shape, enum_order)
+    check = _compile(shape, enum_order, unbounded)
 
     def validate(params: Mapping[str, Any]) -> None:
         types: list[str] = []

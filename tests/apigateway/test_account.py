@@ -52,7 +52,6 @@ def test_set_the_cloudwatch_role(apigw: Any, role: str) -> None:
 @pytest.mark.parametrize(
     "role",
     [
-        "",
         "not-an-arn",
         "arn:aws:iam::12345:role/short-account",
         "arn:aws:iam::123456789012:user/bob",
@@ -66,6 +65,16 @@ def test_malformed_role(apigw: Any, role: str) -> None:
         update(apigw, replace_role(role))
     assert error_of(info) == ("BadRequestException", "The role ARN is not well formed", 400)
     assert apigw.get_account()["cloudwatchRoleArn"] == ROLE
+
+
+@pytest.mark.parametrize(
+    "operation", [replace_role(""), {"op": "replace", "path": "/cloudwatchRoleArn"}]
+)
+def test_an_empty_or_absent_role_resets_it(apigw: Any, operation: dict[str, str]) -> None:
+    update(apigw, replace_role(ROLE))
+    reset = update(apigw, operation)
+    assert "cloudwatchRoleArn" not in reset
+    assert body(apigw.get_account()) == DEFAULTS
 
 
 def test_usage_plans_cannot_be_disabled(apigw: Any) -> None:

@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 from appsync_support import ACCOUNT, REGION, error_of
 
+from support import client
+
 
 @pytest.fixture
 def arn(appsync: Any) -> str:
@@ -102,3 +104,23 @@ def test_at_most_fifty_tags(appsync: Any, arn: str) -> None:
         appsync.tag_resource(resourceArn=arn, tags={"one-more": "v"})
     assert error_of(excinfo)[1] == "A GraphQL API can have at most 50 tags."
     assert len(appsync.list_tags_for_resource(resourceArn=arn)["tags"]) == 50
+
+
+@pytest.mark.parametrize(
+    ("region", "partition"),
+    [
+        ("cn-northwest-1", "aws-cn"),
+        ("us-gov-west-1", "aws-us-gov"),
+        ("us-gov-east-1", "aws-us-gov"),
+    ],
+)
+def test_arns_of_every_partition_are_taken_back(mockway: Any, region: str, partition: str) -> None:
+    """The service's own ARNs are longer than the model's 75 characters in some partitions."""
+    aws = client("appsync", region=region)
+    arn = aws.create_graphql_api(name="far", authenticationType="API_KEY")["graphqlApi"]["arn"]
+    assert arn.startswith(f"arn:{partition}:appsync:{region}:")
+    assert len(arn) > 75
+    aws.tag_resource(resourceArn=arn, tags={"env": "prod"})
+    assert aws.list_tags_for_resource(resourceArn=arn)["tags"] == {"env": "prod"}
+    aws.untag_resource(resourceArn=arn, tagKeys=["env"])
+    assert aws.list_tags_for_resource(resourceArn=arn)["tags"] == {}

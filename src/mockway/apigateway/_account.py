@@ -46,9 +46,10 @@ def update_account(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     role_arn = backend.account.cloudwatch_role_arn
     for op in PATCH.parse(call.params.get("patchOperations")):
         if op.template == "/cloudwatchRoleArn":
-            if not op.value or not _ROLE_ARN.fullmatch(op.value):
+            # No value, or an empty one, takes the role away (as Terraform's reset relies on).
+            if op.value and not _ROLE_ARN.fullmatch(op.value):
                 raise e.bad_request(e.ROLE_ARN_MALFORMED)
-            role_arn = op.value
+            role_arn = op.value or None
         elif op.value != USAGE_PLANS:
             raise e.bad_request(e.INVALID_FEATURE.format(value=op.value))
         elif op.op == "remove":

@@ -23,4 +23,7 @@ SERVICE: Service[AppSyncBackend] = Service(
     operations=OPERATIONS,
     type_error_code="BadRequestException",
     validation_error_code="BadRequestException",
+    # An API's ARN in aws-cn and aws-us-gov is longer than the model's 75 characters; the
+    # service takes back the ARNs it gives.
+    unbounded=frozenset({"ResourceArn"}),
 )
