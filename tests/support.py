@@ -57,6 +57,13 @@ def error_of(info: pytest.ExceptionInfo[ClientError]) -> tuple[str, str, int]:
     )
 
 
+def known_members(aws: Any, shape: str, members: dict[str, Any]) -> dict[str, Any]:
+    """``members`` less those the installed botocore's model of ``shape`` does not have: a
+    member a model does not know is never in a parsed response (older botocore)."""
+    known = aws.meta.service_model.shape_for(shape).members
+    return {name: value for name, value in members.items() if name in known}
+
+
 def without_metadata(response: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in response.items() if k != "ResponseMetadata"}
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from builders import ACCOUNT, REGION, add_method, body, pets_api, status
 
-from support import error_of
+from support import error_of, known_members
 
 REST_API_ID = re.compile(r"[a-z0-9]{10}")
 CHILD_ID = re.compile(r"[a-z0-9]{6}")
@@ -47,17 +47,21 @@ def test_create_rest_api_with_only_a_name(apigw: Any) -> None:
     assert REST_API_ID.fullmatch(created["rootResourceId"])
     assert created["rootResourceId"] != created["id"]
     assert isinstance(created["createdDate"], datetime.datetime)
-    assert body(created) == {
-        "id": created["id"],
-        "name": "pets",
-        "createdDate": created["createdDate"],
-        "apiKeySource": "HEADER",
-        "endpointConfiguration": {"types": ["EDGE"], "ipAddressType": "ipv4"},
-        "disableExecuteApiEndpoint": False,
-        "rootResourceId": created["rootResourceId"],
-        "securityPolicy": "TLS_1_0",
-        "apiStatus": "AVAILABLE",
-    }
+    assert body(created) == known_members(
+        apigw,
+        "RestApi",
+        {
+            "id": created["id"],
+            "name": "pets",
+            "createdDate": created["createdDate"],
+            "apiKeySource": "HEADER",
+            "endpointConfiguration": {"types": ["EDGE"], "ipAddressType": "ipv4"},
+            "disableExecuteApiEndpoint": False,
+            "rootResourceId": created["rootResourceId"],
+            "securityPolicy": "TLS_1_0",
+            "apiStatus": "AVAILABLE",
+        },
+    )
 
 
 def test_create_rest_api_echoes_optional_members_only_when_given(apigw: Any) -> None:
