@@ -144,7 +144,7 @@ def test_positional_option_is_a_type_error() -> None:
     with pytest.raises(TypeError) as info:
         mock_aws(OTHER_ACCOUNT)  # type: ignore[call-overload]
     assert str(info.value) == (
-        "mockway decorates functions, coroutine functions and unittest.TestCase classes; "
+        "mockway decorates functions, coroutine functions and test classes; "
         "got '111122223333'. Options are keyword-only: mock_aws(account_id=...)"
     )
 
@@ -167,16 +167,55 @@ def test_bad_seed_is_an_invalid_option(seed: Any) -> None:
     assert str(info.value) == f"seed must be an int or None; got {seed!r}"
 
 
-def test_decorating_a_plain_class_is_a_type_error() -> None:
-    class NotATestCase:
-        pass
+def test_a_plain_test_class_gets_an_activation_per_test(pytester: pytest.Pytester) -> None:
+    """moto users decorate pytest test classes: each test* method, with its setup_method and
+    teardown_method, runs in an activation of its own."""
+    pytester.makepyfile(
+        """
+        import boto3
+        from mockway import mock_aws
+        from mockway._interceptor import CONTROLLER
 
-    with pytest.raises(TypeError) as info:
-        mock_aws(NotATestCase)
-    assert str(info.value) == (
-        "mockway decorates functions, coroutine functions and unittest.TestCase classes, "
-        "not the class test_decorating_a_plain_class_is_a_type_error.<locals>.NotATestCase"
+        def client():
+            return boto3.client("apigateway", region_name="us-east-1")
+
+        @mock_aws(account_id="111122223333")
+        class TestWithSetup:
+            def setup_method(self, method):
+                self.key = client().create_api_key(name=method.__name__)["id"]
+
+            def teardown_method(self):
+                assert [k["id"] for k in client().get_api_keys()["items"]] == [self.key]
+
+            def test_sees_what_setup_made(self):
+                assert client().get_api_key(apiKey=self.key)["name"] == "test_sees_what_setup_made"
+
+            def test_starts_afresh(self):
+                assert len(client().get_api_keys()["items"]) == 1
+
+            def helper_is_left_alone(self):
+                return CONTROLLER.state
+
+        @mock_aws
+        class TestPlain:
+            def test_one(self):
+                assert client().get_api_keys()["items"] == []
+                client().create_api_key(name="one")
+
+            def test_two(self):
+                assert client().get_api_keys()["items"] == []
+
+            @staticmethod
+            def test_static():
+                assert client().get_api_keys()["items"] == []
+
+        def test_helpers_and_the_rest_run_without_mockway():
+            assert TestWithSetup().helper_is_left_alone() is None
+            assert CONTROLLER.state is None
+        """
     )
+    result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest")
+    result.assert_outcomes(passed=6)
 
 
 # -- context managers and start/stop ----------------------------------------------------------

@@ -38,7 +38,7 @@ class InvalidOptionError(MockwayError, ValueError):
 class Mock:
     """One activation of mockway for a set of services.
 
-    Use it as a decorator (functions, coroutine functions, ``unittest.TestCase`` classes), as a
+    Use it as a decorator (functions, coroutine functions, test classes), as a
     context manager (``with`` or ``async with``, yielding the :class:`Handle`), or with
     :meth:`start` and :meth:`stop`. Activations nest: backends are shared by everything active
     and cleared when the outermost one stops. Requests are served for the account of the
@@ -99,17 +99,14 @@ class Mock:
         self.stop()
 
     def __call__(self, func: _F) -> _F:
-        """Decorate a function, a coroutine function, a generator (sync or async) function or a
-        ``unittest.TestCase`` class."""
+        """Decorate a function, a coroutine function, a generator (sync or async) function, a
+        ``unittest.TestCase`` class or a pytest test class."""
         if isinstance(func, type):
             # A TestCase class means unittest is loaded: no need to import it here.
             unittest = sys.modules.get("unittest")
             if unittest is not None and issubclass(func, unittest.TestCase):
                 return self._decorate_test_case(func)  # type: ignore[return-value]
-            raise TypeError(
-                f"mockway decorates functions, coroutine functions and unittest.TestCase "
-                f"classes, not the class {func.__qualname__}"
-            )
+            return self._decorate_test_class(func)  # type: ignore[return-value]
         if inspect.iscoroutinefunction(func):
 
             @functools.wraps(func)
@@ -159,6 +156,52 @@ class Mock:
         setattr(cls, "setUp", setUp)  # noqa: B010 - replacing a method on the class
         return cls
 
+    def _decorate_test_class(self, cls: type) -> type:
+        """A plain test class (pytest's): each ``test*`` method runs in its own activation,
+        with ``setup_method`` and ``teardown_method`` inside it when the class has them."""
+        for name in dir(cls):
+            if not name.startswith("test"):
+                continue
+            attribute = inspect.getattr_static(cls, name)
+            if isinstance(attribute, (staticmethod, classmethod)):
+                setattr(cls, name, type(attribute)(self(attribute.__func__)))
+            elif inspect.isfunction(attribute):
+                setattr(cls, name, self(attribute))
+        setup = getattr(cls, "setup_method", None)
+        if setup is not None:
+            teardown = getattr(cls, "teardown_method", None)
+            mock = self
+
+            @functools.wraps(setup)
+            def setup_method(test: Any, method: Any = None) -> None:
+                mock.start()
+                try:
+                    _call_as_pytest_does(setup, test, method)
+                except BaseException:
+                    mock.stop()
+                    raise
+
+            @functools.wraps(teardown or setup)
+            def teardown_method(test: Any, method: Any = None) -> None:
+                try:
+                    if teardown is not None:
+                        _call_as_pytest_does(teardown, test, method)
+                finally:
+                    mock.stop()
+
+            cls.setup_method = setup_method  # type: ignore[attr-defined]
+            cls.teardown_method = teardown_method  # type: ignore[attr-defined]
+        return cls
+
+
+def _call_as_pytest_does(hook: Callable[..., Any], test: Any, method: Any) -> None:
+    """``setup_method``/``teardown_method`` take the test method if they have a parameter for
+    it (pytest passes it only then)."""
+    if len(inspect.signature(hook).parameters) > 1:
+        hook(test, method)
+    else:
+        hook(test)
+
 
 class MockFactory:
     """``mock_aws``, ``mock_apigateway`` and ``mock_appsync``: a bare decorator, or a call
@@ -182,8 +225,8 @@ class MockFactory:
     def __call__(self, func: Callable[..., Any] | None = None, /, **options: Any) -> Any:
         if func is not None and not callable(func):
             raise TypeError(
-                f"mockway decorates functions, coroutine functions and unittest.TestCase "
-                f"classes; got {func!r}. Options are keyword-only: {self.__name__}(account_id=...)"
+                f"mockway decorates functions, coroutine functions and test classes; "
+                f"got {func!r}. Options are keyword-only: {self.__name__}(account_id=...)"
             )
         activation = Mock(self.services, **options)
         return activation if func is None else activation(func)
