@@ -126,9 +126,8 @@ def _check_patched(backend: ApiGatewayBackend, call: Call, api: RestApi, item: A
 def _user(api: RestApi, authorizer: Authorizer) -> tuple[Resource, str] | None:
     """The first method (its resource, and its HTTP method) authorized by ``authorizer``."""
     for resource, method in api.methods():
-        if method.authorizer_id == authorizer.id and method.authorization_type in (
-            METHOD_AUTHORIZERS
-        ):
+        uses = method.authorization_type in METHOD_AUTHORIZERS
+        if uses and method.authorizer_id == authorizer.id:
             return resource, method.http_method
     return None
 
