@@ -182,6 +182,37 @@ VPC_ENDPOINT_NOT_FOUND = "VPC endpoint {value} is not associated with this API"
 
 
 # -- authorizers -------------------------------------------------------------------------------
+# Recorded: CreateAuthorizer naming a REST API that does not exist (a 409).
+CONCURRENT_MODIFICATION = (
+    "Unable to complete operation due to concurrent modification. Please try again later."
+)
+# Seen in real AWS output quoted in public issues (docs/fidelity.md has the sources).
+AUTHORIZER_NOT_FOUND = "Invalid Authorizer identifier specified"
+AUTHORIZER_URI_INVALID = (
+    "Invalid Authorizer URI: {uri}. Authorizer URI should be a valid API Gateway ARN that"
+    " represents a Lambda function invocation."
+)
+TOKEN_SOURCE_INVALID = (
+    "Invalid token source expression: {source}. The source must be a method request header,"
+    " matching 'method.request.header.[a-zA-Z0-9._-]+'"
+)
+INVALID_REQUEST_INPUT = "Invalid request input"
+PROVIDER_ARNS_INVALID = "ProviderARNs need to be valid Cognito Userpools. Invalid ARNs- {arns}"
+AUTHORIZER_NAME_TAKEN = (
+    "Authorizer name must be unique. Authorizer {name} already exists in this RestApi."
+)
+AUTHORIZER_IN_USE = "Cannot delete authorizer '{name}', is referenced in method: {method}/{path}"
+# Assumed.
+AUTHORIZER_LIMIT = (
+    "Maximum number of Authorizers for this API has been reached. Please contact AWS if you need"
+    " additional Authorizers."
+)
+AUTHORIZER_NAME_EMPTY = "Authorizer name must be non-empty"
+AUTHORIZER_TTL_RANGE = "Invalid authorizer result TTL, must be between 0 and 3600"
+IDENTITY_SOURCE_INVALID = "Invalid identity source expression: {source}"
+INVALID_AUTHORIZER_TYPE = (
+    "Invalid authorizer type specified. Valid options are TOKEN,REQUEST,COGNITO_USER_POOLS"
+)
 
 
 # -- models ------------------------------------------------------------------------------------
