@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .._patch import PatchRules
+from .._regions import partition
 from .._registry import Call
 from .._wire import ServiceError, received
 from . import _errors as e
@@ -58,19 +59,11 @@ class Authorizer:
     """None when never given: the authorizer caches for AWS's default of 300 seconds."""
 
 
-def _partition(region: str) -> str:
-    if region.startswith("cn-"):
-        return "aws-cn"
-    if region.startswith("us-gov-"):
-        return "aws-us-gov"
-    return "aws"
-
-
 def _check_uri(uri: str | None) -> None:
     if uri is None:
         raise e.bad_request(e.INVALID_REQUEST_INPUT)
     arn = _LAMBDA_URI.fullmatch(uri)
-    if arn is None or arn.group(1) != _partition(arn.group(2)):
+    if arn is None or arn.group(1) != partition(arn.group(2))[0]:
         raise e.bad_request(e.AUTHORIZER_URI_INVALID.format(uri=uri))
 
 

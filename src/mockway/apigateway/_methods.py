@@ -7,6 +7,7 @@ from typing import Any
 from .._registry import Call
 from .._wire import received
 from . import _errors as e
+from ._authorizers import authorizer_problem
 from ._family import render_output
 from ._models import ApiGatewayBackend
 from ._resources import resource_of
@@ -27,10 +28,9 @@ def method_of(backend: ApiGatewayBackend, call: Call) -> tuple[RestApi, Resource
 
 def check_references(api: RestApi, method: Method) -> None:
     """What a method names must exist in its API: authorizer, request validator, models."""
-    if method.authorization_type in ("CUSTOM", "COGNITO_USER_POOLS") and (
-        method.authorizer_id is None or method.authorizer_id not in api.authorizers
-    ):
-        raise e.bad_request(e.INVALID_AUTHORIZER)
+    problem = authorizer_problem(api, method.authorization_type, method.authorizer_id)
+    if problem is not None:
+        raise problem
     if method.request_validator_id is not None and (
         method.request_validator_id not in api.request_validators
     ):
