@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._registry import Service
-from . import _api_keys, _apis, _tags
+from . import _api_keys, _apis, _data_sources, _tags
 from ._models import AppSyncBackend
 
 __all__ = ["SERVICE", "AppSyncBackend"]
@@ -14,6 +14,7 @@ OPERATIONS: dict[str, Any] = {
     **_apis.OPERATIONS,
     **_tags.OPERATIONS,
     **_api_keys.OPERATIONS,
+    **_data_sources.OPERATIONS,
 }
 
 SERVICE: Service[AppSyncBackend] = Service(

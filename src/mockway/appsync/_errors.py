@@ -26,7 +26,18 @@ API_KEY_NOT_FOUND = "API key not found: {key_id}"
 KEY_VALID_TOO_SHORT = "API key must be valid for a minimum of 1 days."
 KEY_VALID_TOO_LONG = "API key can be valid for a maximum of 365 days."
 
+# Data sources, seen in real AWS output.
+DATA_SOURCE_NOT_FOUND = "Data source not found."
+DATA_SOURCE_EXISTS = "Data source with name {name} already exists"
+DATA_SOURCE_NAME_INVALID = (
+    "Invalid data source name given, must match pattern [_A-Za-z][_0-9A-Za-z]*"
+)
+SERVICE_ROLE_MISSING = "Service role arn not specified."
+NO_DATA_SOURCE_NAMED = "No data source found named {name}"
+
 # Assumed.
+DATA_SOURCE_CONFIG_MISSING = "{member} must be provided for a data source of type {type}."
+LAMBDA_ARN_INVALID = "Invalid Lambda function ARN specified: {arn}"
 API_KEY_LIMIT = "The GraphQL API {api_id} already has the maximum number of API keys (50)."
 API_LIMIT = "Reached the maximum number of GraphQL APIs (25) for this account and region."
 INVALID_NEXT_TOKEN = "Invalid pagination token given."

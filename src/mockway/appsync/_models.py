@@ -5,13 +5,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._ids import IdSource
 from .._paging import OrderedStore
 from .._regions import partition
 from .._wire import received
 from . import _errors as e
+
+if TYPE_CHECKING:
+    from ._data_sources import DataSource
 
 __all__ = [
     "MAX_APIS",
@@ -149,6 +152,8 @@ class GraphqlApi:
     settings: dict[str, Any] = field(default_factory=dict)
     """The members of CONFIGURED that are set, by wire name."""
     keys: OrderedStore[ApiKey] = field(default_factory=OrderedStore)
+    data_sources: OrderedStore[DataSource] = field(default_factory=OrderedStore)
+    """By name."""
 
     def configure(self, params: Mapping[str, Any]) -> None:
         """Apply a create or update request: what it leaves out goes back to the default."""
