@@ -26,12 +26,21 @@ class _Backend(Protocol):
 
 
 class BackendView(Generic[B]):
-    """What every service's view shares: the backend it reads, and where that backend is."""
+    """What every service's view shares: the backend it reads, where that backend is, and a
+    way to make the calls a client would make there."""
 
-    __slots__ = ("_backend",)
+    __slots__ = ("_backend", "_service", "_state")
 
-    def __init__(self, backend: B) -> None:
+    def __init__(self, state: MockState, service: str, backend: B) -> None:
+        self._state = state
+        self._service = service
         self._backend = backend
+
+    def _request(self, operation: str, **params: Any) -> dict[str, Any]:
+        """``operation`` as a client in this view's account and region would call it."""
+        return self._state.request(
+            services()[self._service], operation, params, self.account_id, self.region
+        )
 
     @property
     def account_id(self) -> str:
@@ -72,7 +81,9 @@ class Handle:
         """API Gateway's state in ``region``."""
         from .apigateway.view import ApiGatewayView
 
-        return ApiGatewayView(self._backend("apigateway", region, account_id))
+        return ApiGatewayView(
+            self._state, "apigateway", self._backend("apigateway", region, account_id)
+        )
 
     def appsync(
         self, region: str = DEFAULT_REGION, *, account_id: str | None = None
@@ -80,4 +91,4 @@ class Handle:
         """AppSync's state in ``region``."""
         from .appsync.view import AppSyncView
 
-        return AppSyncView(self._backend("appsync", region, account_id))
+        return AppSyncView(self._state, "appsync", self._backend("appsync", region, account_id))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from botocore.awsrequest import AWSResponse
-from botocore.model import OperationModel
+from botocore.exceptions import ClientError
+from botocore.model import OperationModel, ServiceModel
 
 from . import _clock
 from ._ids import IdSource
@@ -16,12 +17,23 @@ from ._validation import Validator, compile_validator
 from ._wire import Parsed, ServiceError, failure, success
 from .errors import UnsupportedOperation
 
-__all__ = ["MockState", "Response", "validator_for"]
+__all__ = ["MockState", "Response", "service_model", "validator_for"]
 
 Response = tuple[AWSResponse, Parsed]
 Observer = Callable[[OperationModel, Response], None]
 
 _validators: dict[tuple[str, str], Validator] = {}
+_models: dict[str, ServiceModel] = {}
+
+
+def service_model(name: str) -> ServiceModel:
+    """botocore's model of a mocked service, loaded once."""
+    model = _models.get(name)
+    if model is None:
+        import botocore.session
+
+        model = _models[name] = botocore.session.get_session().get_service_model(name)
+    return model
 
 
 def validator_for(service: Service[Any], operation: OperationModel) -> Validator:
@@ -101,3 +113,19 @@ class MockState:
             now,
             service.response_headers(self.ids),
         )
+
+    def request(
+        self,
+        service: Service[Any],
+        operation: str,
+        params: dict[str, Any],
+        account_id: str,
+        region: str,
+    ) -> Parsed:
+        """One call as a client makes it, without a client: the same validation, handler and
+        lock. A failure raises botocore's ``ClientError``, as a client would."""
+        model = service_model(service.name).operation_model(operation)
+        http, parsed = self.dispatch(service, model, params, account_id, region, "", True)
+        if http.status_code >= 300:
+            raise ClientError(cast(Any, parsed), operation)
+        return parsed

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -15,7 +15,7 @@ from ._models import ApiGatewayBackend, ApiKey
 from ._plan_models import UsagePlan
 from ._usage import utc_day
 
-__all__ = ["ApiGatewayView", "ApiKeyRecord", "UsagePlanRecord"]
+__all__ = ["ApiGatewayView", "ApiKeyRecord", "DeployedApi", "UsagePlanRecord"]
 
 
 def _utc(epoch_seconds: int) -> datetime.datetime:
@@ -83,6 +83,31 @@ class UsagePlanRecord:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class DeployedApi:
+    """A REST API made by :meth:`ApiGatewayView.create_deployed_api`."""
+
+    api_id: str
+    region: str
+    stage: str
+    deployment_id: str
+    resource_ids: Mapping[str, str]
+    """Each resource's id by its path, the root ``/`` included."""
+
+    @property
+    def root_resource_id(self) -> str:
+        return self.resource_ids["/"]
+
+    @property
+    def api_stage(self) -> dict[str, str]:
+        """The stage as a usage plan's ``apiStages`` names it."""
+        return {"apiId": self.api_id, "stage": self.stage}
+
+    @property
+    def invoke_url(self) -> str:
+        return f"https://{self.api_id}.execute-api.{self.region}.amazonaws.com/{self.stage}"
+
+
 class ApiGatewayView(BackendView[ApiGatewayBackend]):
     """API Gateway's state for one (account, region); every read is a consistent snapshot."""
 
@@ -142,3 +167,56 @@ class ApiGatewayView(BackendView[ApiGatewayBackend]):
             else:
                 when = day
             self._backend.usage.record(usage_plan_id, api_key_id, when, requests)
+
+    def create_deployed_api(
+        self,
+        name: str = "api",
+        *,
+        stage: str = "dev",
+        paths: Sequence[str] = ("/",),
+        methods: Sequence[str] = ("GET",),
+        api_key_required: bool = False,
+    ) -> DeployedApi:
+        """A REST API with ``methods`` on each of ``paths`` (MOCK integrations), deployed to
+        ``stage``: what a test of API keys or usage plans needs before it starts.
+
+        Made by the calls a client would make (CreateRestApi, CreateResource, PutMethod,
+        PutIntegration, CreateDeployment), so it is an API AWS could hold; a call AWS would
+        refuse raises the client's ``ClientError``.
+        """
+        api = self._request("CreateRestApi", name=name)
+        resource_ids = {"/": api["rootResourceId"]}
+        for path in paths:
+            parent = "/"
+            for part in [p for p in path.split("/") if p]:
+                here = ("" if parent == "/" else parent) + "/" + part
+                if here not in resource_ids:
+                    resource_ids[here] = self._request(
+                        "CreateResource",
+                        restApiId=api["id"],
+                        parentId=resource_ids[parent],
+                        pathPart=part,
+                    )["id"]
+                parent = here
+            for http_method in methods:
+                where = {
+                    "restApiId": api["id"],
+                    "resourceId": resource_ids[parent],
+                    "httpMethod": http_method,
+                }
+                self._request(
+                    "PutMethod",
+                    **where,
+                    authorizationType="NONE",
+                    apiKeyRequired=api_key_required,
+                )
+                self._request(
+                    "PutIntegration",
+                    **where,
+                    type="MOCK",
+                    requestTemplates={"application/json": '{"statusCode": 200}'},
+                )
+        deployment = self._request("CreateDeployment", restApiId=api["id"], stageName=stage)
+        return DeployedApi(
+            api["id"], self.region, stage, deployment["id"], MappingProxyType(resource_ids)
+        )
