@@ -13,6 +13,7 @@ from . import (
     _authorizers,
     _deployments,
     _documentation,
+    _documentation_versions,
     _gateway_responses,
     _import,
     _integrations,
@@ -55,6 +56,7 @@ OPERATIONS: dict[str, Any] = {
     **_authorizers.OPERATIONS,
     **_gateway_responses.OPERATIONS,
     **_documentation.OPERATIONS,
+    **_documentation_versions.OPERATIONS,
 }
 
 SERVICE: Service[ApiGatewayBackend] = Service(
@@ -69,5 +71,6 @@ SERVICE: Service[ApiGatewayBackend] = Service(
     enum_order={
         "Op": ("add", "remove", "move", "test", "replace", "copy"),
         "EndpointType": ("PRIVATE", "EDGE", "REGIONAL"),
+        "DocumentationPartType": _documentation.TYPES_IN_AWS_ORDER,
     },
 )

@@ -222,3 +222,29 @@ INVALID_AUTHORIZER_TYPE = (
 
 
 # -- documentation parts and versions ----------------------------------------------------------
+# Recorded against AWS.
+DOC_PART_NOT_FOUND = "Invalid Documentation part identifier specified"
+DOC_IMPORTER = "Unable to build importer with provided input."
+# In AWS's developer guide, or seen in real AWS output (docs/fidelity.md has sources).
+DOC_PART_EXISTS = "Documentation part already exists for the specified location: {location}."
+DOC_VERSION_NOT_FOUND = "Invalid Documentation version specified"
+DOC_VERSION_IN_USE = (
+    "Cannot delete documentation version because there are API Stages associated with it."
+)
+DOC_IMPORT_FAILED = "Warnings found during import:\n\t{warnings}"
+# Assumed.
+DOC_STATUS_CODE_PATTERN = (
+    "1 validation error detected: Value '{value}' at 'createDocumentationPartInput.location"
+    ".statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern:"
+    " {pattern}"
+)
+DOC_PROPERTIES_EMPTY = "Documentation part properties must be non-empty"
+DOC_PROPERTIES_INVALID = "Documentation part properties must be valid JSON"
+DOC_LOCATION_TYPE = "Invalid documentation part location type specified: {type}"
+DOC_LOCATION_STATUS = "Invalid documentation part location status code specified: {value}"
+DOC_LOCATION_FIELD = "Invalid documentation part location: {field} is not a valid field for {type}"
+DOC_LOCATION_NAME = "Invalid documentation part location: name is required for {type}"
+DOC_IMPORT_NO_LOCATION = "Documentation part has no location"
+DOC_IMPORT_WARNING = "Unable to import documentation part {number}: {problem}"
+DOC_VERSION_EXISTS = "Documentation version already exists"
+DOC_VERSION_BLANK = "Documentation version cannot be blank"
