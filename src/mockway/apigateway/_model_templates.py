@@ -143,6 +143,7 @@ def pretty(value: Any, level: int = 0) -> str:
 def model_template(api: RestApi, name: str) -> str:
     """The mapping template GetModelTemplate answers with for the model ``name``."""
     sampler = _Sampler(api)
+    sampler.path.add((name, ""))
     try:
         return PREFIX + pretty(sampler.sample(sampler.document(name), name))
     except RecursionError:  # an enum value nested past what Python can print
