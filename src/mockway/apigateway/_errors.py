@@ -217,6 +217,29 @@ INVALID_AUTHORIZER_TYPE = (
 
 # -- models ------------------------------------------------------------------------------------
 
+# Recorded against AWS.
+MODEL_NAME_NOT_FOUND = "Invalid model name specified: {name}"
+MODEL_EXISTS = "Model name already exists for this REST API"
+MODEL_NAME_EMPTY = "Model name must be non-empty"
+MODEL_SCHEMA_EMPTY = "Model schema must have at least 1 property or array items defined"
+MODEL_IN_METHOD_REQUEST = "Cannot delete model '{name}', is referenced in method request: {path}"
+# Seen in real AWS output quoted in public issues.
+MODEL_NAME_NOT_ALPHANUMERIC = "Model name must be alphanumeric: {name}"
+MODEL_IN_METHOD_RESPONSE = "Cannot delete model '{name}', is referenced in method response: {path}"
+INVALID_MODEL = "Invalid model specified: Validation Result: warnings : [], errors : [{errors}]"
+INVALID_MODEL_JSON = (
+    "Invalid model specified: Validation Result: warnings : [], errors : "
+    "Invalid model schema specified"
+)
+MODEL_SCHEMA_INVALID = "Invalid model schema specified"
+MODEL_KEYWORDS_UNSUPPORTED = "Invalid model schema specified. Unsupported keyword(s): [{keywords}]"
+MODEL_REFERENCE_NOT_CANONICAL = "Model reference must be in canonical form"
+# Assumed.
+MODEL_REFERENCE_MISSING = "Invalid model name specified: {name}"
+MODEL_IN_MODEL = "Cannot delete model '{name}', is referenced in model: {model}"
+MODEL_CONTENT_TYPE_EMPTY = "Model content type must be non-empty"
+MODEL_SCHEMA_TOO_LARGE = "Model schema exceeds the maximum size of 400 KB"
+
 
 # -- gateway responses -------------------------------------------------------------------------
 
