@@ -129,16 +129,12 @@ def _check_unused(api: GraphqlApi, function: FunctionConfiguration) -> None:
         raise e.bad_request(e.FUNCTION_IN_USE)
 
 
-def function_not_found(api: GraphqlApi, params: Params) -> Any:
-    return e.not_found(e.FUNCTION_NOT_FOUND)
-
-
 FAMILY: Family[FunctionConfiguration] = Family(
     items=lambda api: api.functions,
     key=lambda p: p["functionId"],
-    not_found=function_not_found,
+    not_found=lambda api, p: e.not_found(e.FUNCTION_NOT_FOUND),
     build=build,
-    # A create draws a fresh id, so it never meets a taken key (see create_function).
+    # Unused: CreateFunction draws a fresh id (create_function), so no create meets a taken key.
     exists=lambda p: e.bad_request(e.FUNCTION_NOT_FOUND),
     plural="functions",
     on_delete=_check_unused,

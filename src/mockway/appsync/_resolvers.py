@@ -8,6 +8,7 @@ written as VTL mapping templates or as APPSYNC_JS ``code`` with its ``runtime``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,7 +74,7 @@ def _caching(params: Params) -> dict[str, Any] | None:
 def _pipeline(api: GraphqlApi, params: Params) -> list[str]:
     """The functions of a PIPELINE resolver: every one must be in the API."""
     config = params.get("pipelineConfig") or {}
-    functions = [str(f) for f in config.get("functions") or ()]
+    functions = list(config.get("functions") or ())
     missing = [f for f in functions if f not in api.functions]
     if missing:
         raise e.not_found(e.PIPELINE_FUNCTIONS_MISSING.format(functions=",".join(missing)))
@@ -88,8 +89,6 @@ def build(call: Call, api: GraphqlApi, existing: Resolver | None) -> Resolver:
     source = p.get("dataSourceName") if kind == UNIT else None
     if kind == UNIT and source is None:
         raise e.bad_request(e.UNIT_NEEDS_DATA_SOURCE)
-    # Where the API's schema is known, the type and field are checked here, before anything
-    # they name.
     if source is not None:
         data_source_named(api, source)
     type_name, field_name = p["typeName"], p["fieldName"]
@@ -111,7 +110,7 @@ def build(call: Call, api: GraphqlApi, existing: Resolver | None) -> Resolver:
     )
 
 
-def _of_type(params: Params) -> Any:
+def _of_type(params: Params) -> Callable[[Resolver], bool]:
     type_name = params["typeName"]
     return lambda resolver: resolver.type_name == type_name
 
