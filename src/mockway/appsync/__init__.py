@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._registry import Service
-from . import _api_keys, _apis, _data_sources, _tags
+from . import _api_keys, _apis, _data_sources, _functions, _resolvers, _tags
 from ._models import AppSyncBackend
 
 __all__ = ["SERVICE", "AppSyncBackend"]
@@ -15,6 +15,8 @@ OPERATIONS: dict[str, Any] = {
     **_tags.OPERATIONS,
     **_api_keys.OPERATIONS,
     **_data_sources.OPERATIONS,
+    **_functions.OPERATIONS,
+    **_resolvers.OPERATIONS,
 }
 
 SERVICE: Service[AppSyncBackend] = Service(

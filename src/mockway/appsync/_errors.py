@@ -35,6 +35,18 @@ DATA_SOURCE_NAME_INVALID = (
 SERVICE_ROLE_MISSING = "Service role arn not specified."
 NO_DATA_SOURCE_NAMED = "No data source found named {name}"
 
+# Functions and resolvers, seen in real AWS output.
+RESOLVER_EXISTS = "Only one resolver is allowed per field."
+RESOLVER_NOT_FOUND = "No resolver found."
+PIPELINE_FUNCTIONS_MISSING = (
+    "The specified functions [{functions}] must exist before referencing them from a resolver."
+)
+FUNCTION_VERSION_WITH_RUNTIME = "Function version not supported with the provided runtime."
+# Seen quoted in a CloudFormation deployment's output and in a cleanup script's comment; the
+# status of the second is assumed.
+UNIT_NEEDS_DATA_SOURCE = "DataSourceName is required for UNIT resolver"
+FUNCTION_IN_USE = "Cannot delete a function which is currently used by a resolver"
+
 # Assumed.
 DATA_SOURCE_CONFIG_MISSING = "{member} must be provided for a data source of type {type}."
 LAMBDA_ARN_INVALID = "Invalid Lambda function ARN specified: {arn}"
@@ -52,6 +64,18 @@ TAG_VALUE_INVALID = (
 )
 OWNER_CONTACT_TOO_LONG = "ownerContact can be at most 256 characters."
 NAME_LENGTH = "A GraphQL API name must be 1 to 65536 characters long."
+# Functions and resolvers, assumed.
+FUNCTION_NOT_FOUND = "Function not found."
+FUNCTION_NAME_INVALID = "Invalid function name given, must match pattern [_A-Za-z][_0-9A-Za-z]*"
+FUNCTION_VERSION_MISSING = "functionVersion is required for a function without a runtime."
+FUNCTION_VERSION_UNSUPPORTED = (
+    "Unsupported function version {version}: functions support 2018-05-29 only."
+)
+RUNTIME_MISSING = "runtime must be provided with code."
+CODE_MISSING = "code must be provided with a runtime."
+RUNTIME_VERSION_UNSUPPORTED = "Unsupported runtime version {version} for runtime {runtime}."
+TEMPLATES_WITH_CODE = "Mapping templates cannot be used with a runtime; use code instead."
+CACHING_TTL_OUT_OF_RANGE = "Caching TTL must be between 1 and 3600 seconds."
 
 
 def api_key_limit_exceeded(api_id: str) -> ServiceError:

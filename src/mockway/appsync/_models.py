@@ -15,6 +15,8 @@ from . import _errors as e
 
 if TYPE_CHECKING:
     from ._data_sources import DataSource
+    from ._functions import FunctionConfiguration
+    from ._resolvers import Resolver
 
 __all__ = [
     "MAX_APIS",
@@ -154,6 +156,10 @@ class GraphqlApi:
     keys: OrderedStore[ApiKey] = field(default_factory=OrderedStore)
     data_sources: OrderedStore[DataSource] = field(default_factory=OrderedStore)
     """By name."""
+    functions: OrderedStore[FunctionConfiguration] = field(default_factory=OrderedStore)
+    """By function id."""
+    resolvers: OrderedStore[Resolver] = field(default_factory=OrderedStore)
+    """By type and field name (``_resolvers.resolver_key``)."""
 
     def configure(self, params: Mapping[str, Any]) -> None:
         """Apply a create or update request: what it leaves out goes back to the default."""
