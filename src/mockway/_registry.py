@@ -72,6 +72,10 @@ class Service(Generic[B]):
     unbounded: frozenset[str] = frozenset()
     """Shapes whose maximum in the model the service does not hold to (its own ARNs in some
     partitions are longer than the model allows)."""
+    patterns: frozenset[str] = frozenset()
+    """Shapes whose pattern in the model the service enforces."""
+    nullable: frozenset[str] = frozenset()
+    """Structures whose null members the service reads as absent."""
 
 
 @functools.cache

@@ -46,6 +46,8 @@ def validator_for(service: Service[Any], operation: OperationModel) -> Validator
             validation_error_code=service.validation_error_code,
             enum_order=service.enum_order,
             unbounded=service.unbounded,
+            patterns=service.patterns,
+            nullable=service.nullable,
         )
     return validator
 

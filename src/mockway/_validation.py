@@ -10,8 +10,17 @@ Two kinds of failure, in the order the service meets them:
   together in AWS's own format, ``N validation error(s) detected: ...``, joined by ``; ``,
   with 1-based list indexes, under the service's ``validation_error_code``.
 
-Patterns in the model are not enforced: real services accept values their model's patterns
-reject (AppSync API names with hyphens); handlers check the formats the service checks.
+Patterns in the model are enforced only for the shapes a service names: real services accept
+values many of their model's patterns reject (AppSync API names with hyphens); handlers check
+the other formats the service checks.
+
+A null member is a wrong type, but in the structures a service names, where it reads a JSON
+null as an absent member (API Gateway's patch operations: a null ``value`` gets the resource's
+own message).
+
+Constraint failures of members bound to the request URI name them bare (``'statusCode'``, not
+``'updateMethodResponseInput.statusCode'``) and come after the body's, as API Gateway reports
+them.
 """
 
 from __future__ import annotations
@@ -19,8 +28,9 @@ from __future__ import annotations
 import datetime
 import decimal
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from botocore.model import ListShape, MapShape, OperationModel, Shape, StructureShape
 
@@ -30,6 +40,16 @@ __all__ = ["Validator", "compile_validator", "fits_whole", "reads_as_double"]
 
 Validator = Callable[[Mapping[str, Any]], None]
 _Check = Callable[[Any, str, list[str], list[str]], None]
+
+
+class _Rules(NamedTuple):
+    """What a service holds to beyond the model, or otherwise than it."""
+
+    enum_order: Mapping[str, Sequence[str]]
+    unbounded: frozenset[str]
+    patterns: frozenset[str]
+    nullable: frozenset[str]
+
 
 _TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
@@ -96,10 +116,10 @@ def _constraint(value: Any, path: str, rule: str) -> str:
 
 
 def _bounds_check(
-    shape: Shape, measure: Callable[[Any], int | float], what: str, unbounded: frozenset[str]
+    shape: Shape, measure: Callable[[Any], int | float], what: str, rules: _Rules
 ) -> _Check | None:
     low = shape.metadata.get("min")
-    high = None if shape.name in unbounded else shape.metadata.get("max")
+    high = None if shape.name in rules.unbounded else shape.metadata.get("max")
     if low is None and high is None:
         return None
 
@@ -113,33 +133,57 @@ def _bounds_check(
     return check
 
 
-def _compile(
-    shape: Shape, enum_order: Mapping[str, Sequence[str]], unbounded: frozenset[str]
-) -> _Check:
+def _pattern_check(shape: Shape, rules: _Rules) -> _Check | None:
+    pattern = shape.metadata.get("pattern") if shape.name in rules.patterns else None
+    if pattern is None:
+        return None
+    compiled = re.compile(pattern)
+    rule = f"satisfy regular expression pattern: {pattern}"
+
+    def check(value: Any, path: str, _types: list[str], errors: list[str]) -> None:
+        if compiled.fullmatch(value) is None:
+            errors.append(_constraint(value, path, rule))
+
+    return check
+
+
+def _all(*checks: _Check | None) -> _Check | None:
+    present = [c for c in checks if c is not None]
+    if len(present) < 2:
+        return present[0] if present else None
+
+    def check(value: Any, path: str, types: list[str], errors: list[str]) -> None:
+        for each in present:
+            each(value, path, types, errors)
+
+    return check
+
+
+def _compile(shape: Shape, rules: _Rules) -> _Check:
     kind = shape.type_name
     accepted = _TYPES.get(kind, (object,))
     inner: _Check | None = None
     if kind == "structure":
         assert isinstance(shape, StructureShape)
-        inner = _structure(shape, enum_order, unbounded)
+        inner = _structure(shape, rules)
     elif kind == "list":
         assert isinstance(shape, ListShape)
-        inner = _list(shape, enum_order, unbounded)
+        inner = _list(shape, rules)
     elif kind == "map":
         assert isinstance(shape, MapShape)
-        inner = _map(shape, enum_order, unbounded)
+        inner = _map(shape, rules)
     elif kind == "string" and "enum" in shape.metadata:
         allowed = frozenset(shape.metadata["enum"])
-        listed = ", ".join(enum_order.get(shape.name, shape.metadata["enum"]))
+        listed = ", ".join(rules.enum_order.get(shape.name, shape.metadata["enum"]))
 
         def inner(value: Any, path: str, _types: list[str], errors: list[str]) -> None:
             if value not in allowed:
                 errors.append(_constraint(value, path, f"satisfy enum value set: [{listed}]"))
 
     elif kind == "string":
-        inner = _bounds_check(shape, len, "length", unbounded)
+        inner = _all(_bounds_check(shape, len, "length", rules), _pattern_check(shape, rules))
     elif kind in ("integer", "long", "double", "float"):
-        inner = _bounds_check(shape, lambda v: v, "value", unbounded)
+        inner = _bounds_check(shape, lambda v: v, "value", rules)
     rejects_bool = kind in ("integer", "long", "double", "float")
     representable = _REPRESENTABLE.get(kind)
 
@@ -161,39 +205,48 @@ def _compile(
     return check
 
 
-def _structure(
-    shape: StructureShape, enum_order: Mapping[str, Sequence[str]], unbounded: frozenset[str]
-) -> _Check:
-    members = {
-        name: _compile(member, enum_order, unbounded) for name, member in shape.members.items()
-    }
+def _structure(shape: StructureShape, rules: _Rules) -> _Check:
+    members = {name: _compile(member, rules) for name, member in shape.members.items()}
+    in_uri = frozenset(
+        name
+        for name, member in shape.members.items()
+        if member.serialization.get("location") == "uri"
+    )
     required = tuple(shape.required_members)
+    nullable = shape.name in rules.nullable
 
     def check(value: Mapping[str, Any], path: str, types: list[str], errors: list[str]) -> None:
         for name in required:
             if value.get(name) is None:
                 errors.append(_constraint(None, f"{path}.{name}", "not be null"))
+        uri_errors: list[str] = []
         for name, item in value.items():
             member = members.get(name)
             if member is None:
                 types.append(
                     f"Unknown parameter {path}.{name}, must be one of: {', '.join(members)}"
                 )
+            elif item is None and nullable:
+                continue  # read as absent, as the service reads a JSON null there
             elif item is None:
                 # botocore's serializer cannot put a null in every place; the service never
                 # sees one, and neither does a client that validates.
                 types.append(f"Invalid type for parameter {path}.{name}, value: None")
+            elif name in in_uri:
+                wrong: list[str] = []
+                member(item, name, wrong, uri_errors)
+                if wrong:  # a wrong type is named in full, as for any other member
+                    member(item, f"{path}.{name}", types, [])
             else:
                 member(item, f"{path}.{name}", types, errors)
+        errors.extend(uri_errors)
 
     return check
 
 
-def _list(
-    shape: ListShape, enum_order: Mapping[str, Sequence[str]], unbounded: frozenset[str]
-) -> _Check:
-    item_check = _compile(shape.member, enum_order, unbounded)
-    bounds = _bounds_check(shape, len, "length", unbounded)
+def _list(shape: ListShape, rules: _Rules) -> _Check:
+    item_check = _compile(shape.member, rules)
+    bounds = _bounds_check(shape, len, "length", rules)
     # A list of enum strings fails as a whole: "Value '[a, b]' at 'path' ... Member must
     # satisfy constraint: [Member must satisfy enum value set: [...]]".
     enum = shape.member.metadata.get("enum") if shape.member.type_name == "string" else None
@@ -202,7 +255,7 @@ def _list(
         None
         if enum is None
         else "satisfy constraint: [Member must satisfy enum value set: "
-        f"[{', '.join(enum_order.get(shape.member.name, enum))}]]"
+        f"[{', '.join(rules.enum_order.get(shape.member.name, enum))}]]"
     )
 
     def check(value: Sequence[Any], path: str, types: list[str], errors: list[str]) -> None:
@@ -219,12 +272,10 @@ def _list(
     return check
 
 
-def _map(
-    shape: MapShape, enum_order: Mapping[str, Sequence[str]], unbounded: frozenset[str]
-) -> _Check:
-    key_check = _compile(shape.key, enum_order, unbounded)
-    value_check = _compile(shape.value, enum_order, unbounded)
-    bounds = _bounds_check(shape, len, "length", unbounded)
+def _map(shape: MapShape, rules: _Rules) -> _Check:
+    key_check = _compile(shape.key, rules)
+    value_check = _compile(shape.value, rules)
+    bounds = _bounds_check(shape, len, "length", rules)
 
     def check(value: Mapping[Any, Any], path: str, types: list[str], errors: list[str]) -> None:
         if bounds is not None:
@@ -246,13 +297,15 @@ def compile_validator(
     validation_error_code: str,
     enum_order: Mapping[str, Sequence[str]],
     unbounded: frozenset[str] = frozenset(),
+    patterns: frozenset[str] = frozenset(),
+    nullable: frozenset[str] = frozenset(),
 ) -> Validator:
     """The server-side check of ``operation``'s input; raises :class:`ServiceError`."""
     shape = operation.input_shape
     if shape is None:
         return lambda params: None
     root = operation.name[0].lower() + operation.name[1:] + "Input"
-    check = _compile(shape, enum_order, unbounded)
+    check = _compile(shape, _Rules(enum_order, unbounded, patterns, nullable))
 
     def validate(params: Mapping[str, Any]) -> None:
         types: list[str] = []

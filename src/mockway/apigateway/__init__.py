@@ -72,5 +72,8 @@ SERVICE: Service[ApiGatewayBackend] = Service(
         "Op": ("add", "remove", "move", "test", "replace", "copy"),
         "EndpointType": ("PRIVATE", "EDGE", "REGIONAL"),
         "DocumentationPartType": _documentation.TYPES_IN_AWS_ORDER,
+        "GatewayResponseType": _gateway_responses.TYPES_IN_AWS_ORDER,
     },
+    patterns=frozenset({"StatusCode"}),
+    nullable=frozenset({"PatchOperation"}),
 )

@@ -242,6 +242,14 @@ MODEL_SCHEMA_TOO_LARGE = "Model schema exceeds the maximum size of 400 KB"
 
 
 # -- gateway responses -------------------------------------------------------------------------
+# Recorded against AWS.
+GATEWAY_RESPONSE_NOT_PUT = "Gateway response type not defined on api"
+GATEWAY_RESPONSE_PARAMETER_NOT_FOUND = "Invalid parameter name specified"
+GATEWAY_RESPONSE_EMPTY_VALUE = "Invalid null or empty value in {member}"
+# Recorded for a method response's models; assumed for a gateway response's templates.
+GATEWAY_RESPONSE_TEMPLATE_NOT_FOUND = "Content-Type specified was not found"
+# Assumed.
+GATEWAY_RESPONSE_STATUS_INVALID = "Invalid status code specified: {value}"
 
 
 # -- documentation parts and versions ----------------------------------------------------------
