@@ -51,7 +51,8 @@ def check_variable(name: str, value: Any) -> str:
     if not _VARIABLE_NAME.fullmatch(name):
         raise e.bad_request(e.VARIABLE_NAME_INVALID.format(name=name))
     if not isinstance(value, str) or not _VARIABLE_VALUE.fullmatch(value):
-        raise e.bad_request(e.VARIABLE_VALUE_INVALID.format(value=value))
+        shown = "null" if value is None else value
+        raise e.bad_request(e.VARIABLE_VALUE_INVALID.format(value=shown))
     return value
 
 
