@@ -179,6 +179,71 @@ VPC_ENDPOINT_NOT_FOUND = "VPC endpoint {value} is not associated with this API"
 
 
 # -- deployments and stages --------------------------------------------------------------------
+# Recorded against AWS.
+DEPLOYMENT_IN_USE = "Active stages pointing to this deployment must be moved or deleted"
+CANARY_WITHOUT_STAGE = (
+    "Invalid deployment content specified.Non null and non empty stageName must be provided for"
+    " canary deployment. Provided value is {value}"
+)
+CANARY_STAGE_MISSING = (
+    "Invalid deployment content specified.Stage {stage} must already be created before making a"
+    " canary release deployment"
+)
+STAGE_PATH_INVALID = (
+    "Invalid method setting path: {path}. Must be one of: [/deploymentId, /description,"
+    " /cacheClusterEnabled, /cacheClusterSize, /clientCertificateId, /accessLogSettings,"
+    " /accessLogSettings/destinationArn, /accessLogSettings/format,"
+    " /{{resourcePath}}/{{httpMethod}}/metrics/enabled,"
+    " /{{resourcePath}}/{{httpMethod}}/logging/dataTrace,"
+    " /{{resourcePath}}/{{httpMethod}}/logging/loglevel,"
+    " /{{resourcePath}}/{{httpMethod}}/throttling/burstLimit"
+    "/{{resourcePath}}/{{httpMethod}}/throttling/rateLimit"
+    "/{{resourcePath}}/{{httpMethod}}/caching/ttlInSeconds,"
+    " /{{resourcePath}}/{{httpMethod}}/caching/enabled,"
+    " /{{resourcePath}}/{{httpMethod}}/caching/dataEncrypted,"
+    " /{{resourcePath}}/{{httpMethod}}/caching/requireAuthorizationForCacheControl,"
+    " /{{resourcePath}}/{{httpMethod}}/caching/unauthorizedCacheControlHeaderStrategy,"
+    " /*/*/metrics/enabled, /*/*/logging/dataTrace, /*/*/logging/loglevel,"
+    " /*/*/throttling/burstLimit /*/*/throttling/rateLimit /*/*/caching/ttlInSeconds,"
+    " /*/*/caching/enabled, /*/*/caching/dataEncrypted,"
+    " /*/*/caching/requireAuthorizationForCacheControl,"
+    " /*/*/caching/unauthorizedCacheControlHeaderStrategy, /variables/{{variable_name}},"
+    " /tracingEnabled]"
+)
+STAGE_OP_INVALID = "Invalid {op} operation with path: {path}"
+NO_METHOD_SETTING = (
+    "Cannot remove method setting {key} because there is no method setting for this method "
+)
+ACCESS_LOG_PATH_INVALID = (
+    "Invalid accessLogSettings path. Must be one of : [/accessLogSettings/destinationArn,"
+    " /accessLogSettings/format]"
+)
+ACCESS_LOG_EMPTY = "Access Log value must not be empty"
+COPY_INVALID = (
+    "Invalid copy operation with path: {path} and from {source}. Valid copy:path are"
+    " [/deploymentId, /variables] and valid copy:from are [/canarySettings/deploymentId,"
+    " /canarySettings/stageVariableOverrides]"
+)
+NO_CANARY_TO_PROMOTE = "Promotion not available. Canary does not exist."
+# Seen in real AWS output quoted in public issues (docs/fidelity.md has the sources).
+VARIABLE_NAME_INVALID = (
+    "Invalid stage variable name: {name}.  Please use names with only word characters."
+)
+VARIABLE_VALUE_INVALID = (
+    "Invalid stage variable value: {value}.  Please use values with alphanumeric characters and"
+    " the symbols ' ', -', '.', '_', ':', '/', '?', '&', '=', and ','."
+)
+LOGGING_NEEDS_ROLE = "CloudWatch Logs role ARN must be set in account settings to enable logging"
+# Assumed.
+CLIENT_CERTIFICATE_NOT_FOUND = "Invalid Client Certificate identifier specified"
+INVALID_CACHE_SIZE = "Invalid cache cluster size specified: {value}. Valid sizes are [{sizes}]"
+INVALID_PERCENT_TRAFFIC = "Invalid percentTraffic specified: {value}. Must be between 0.0 and 100.0"
+INVALID_LOG_LEVEL = "Invalid logging level specified: {value}. Valid options are OFF,ERROR,INFO"
+INVALID_CACHE_TTL = "Invalid cache TTL specified: {value}. Must be between 0 and 3600 seconds"
+INVALID_CACHE_CONTROL_STRATEGY = (
+    "Invalid unauthorized cache control header strategy specified: {value}. Valid options are"
+    " FAIL_WITH_403,SUCCEED_WITH_RESPONSE_HEADER,SUCCEED_WITHOUT_RESPONSE_HEADER"
+)
 
 
 # -- authorizers -------------------------------------------------------------------------------

@@ -103,18 +103,34 @@ class Resource:
         return {name: {} for name in self.methods}
 
 
+MethodSnapshot = dict[str, Any]
+"""``{authorizationType, apiKeyRequired}``: a method as a deployment's summary holds it."""
+
+
 @dataclass(slots=True)
 class Deployment:
     id: str
     description: str | None
     created_date: int
-    api_summary: dict[str, dict[str, dict[str, Any]]] | None = None
-    """``{path: {method: {authorizationType, apiKeyRequired}}}`` when it was deployed; only
-    GetDeployment(s) with ``embed=apisummary`` render it."""
+    api_summary: dict[str, dict[str, MethodSnapshot]] = field(default_factory=dict)
+    """``{path: {method: {authorizationType, apiKeyRequired}}}`` as the API was when deployed;
+    only GetDeployment with ``embed=apisummary`` renders it."""
+
+    # ``apiSummary`` is rendered on request only: the member names no attribute.
+    RENDER: ClassVar[Rendering] = Rendering(names={"apiSummary": "api_summary_on_request"})
 
 
 @dataclass(slots=True)
 class Stage:
+    """A stage; nested settings are maps of wire names, as AWS renders them.
+
+    ``method_settings`` is keyed as AWS keys it: ``*/*`` for the whole stage, else the patch
+    path's resource part as written (``pets/GET``, ``~1pets~1{id}/GET``) and the method; each
+    value a ``MethodSetting`` map with every member AWS fills in. ``canary_settings`` is a
+    ``CanarySettings`` map (``deploymentId``, ``percentTraffic``, ``useStageCache`` and, when
+    there are any, ``stageVariableOverrides``).
+    """
+
     stage_name: str
     deployment_id: str
     created_date: int
@@ -123,7 +139,6 @@ class Stage:
     client_certificate_id: str | None = None
     cache_cluster_enabled: bool = False
     cache_cluster_size: str | None = None
-    cache_cluster_status: str = "NOT_AVAILABLE"
     method_settings: dict[str, dict[str, Any]] = field(default_factory=dict)
     variables: dict[str, str] = field(default_factory=dict)
     documentation_version: str | None = None
@@ -134,6 +149,11 @@ class Stage:
     tags: dict[str, str] = field(default_factory=dict)
 
     RENDER: ClassVar[Rendering] = Rendering(always=frozenset({"methodSettings"}))
+
+    @property
+    def cache_cluster_status(self) -> str:
+        """A cache cluster is there as soon as it is enabled, gone as soon as it is not."""
+        return "AVAILABLE" if self.cache_cluster_enabled else "NOT_AVAILABLE"
 
 
 @dataclass(slots=True)
