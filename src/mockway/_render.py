@@ -38,6 +38,8 @@ class Rendering:
     """Members rendered even when they are an empty list or map."""
     names: Mapping[str, str] = field(default_factory=dict)
     """Attribute names for members whose ``snake_case`` is not the attribute's name."""
+    hidden: frozenset[str] = frozenset()
+    """Members never rendered from the attribute (a handler adds them when asked to)."""
 
 
 _DEFAULT = Rendering()
@@ -82,7 +84,7 @@ def _compile(cls: type, shape: StructureShape, service: str) -> Plan:
     env: dict[str, Any] = {}
     for index, (member, member_shape) in enumerate(shape.members.items()):
         attribute = rendering.names.get(member) or xform_name(member)
-        if attribute not in known:
+        if attribute not in known or member in rendering.hidden:
             continue
         collection = member_shape.type_name in ("list", "map")
         present = "v" if collection and member not in rendering.always else "v is not None"

@@ -116,8 +116,7 @@ class Deployment:
     """``{path: {method: {authorizationType, apiKeyRequired}}}`` as the API was when deployed;
     only GetDeployment with ``embed=apisummary`` renders it."""
 
-    # ``apiSummary`` is rendered on request only: the member names no attribute.
-    RENDER: ClassVar[Rendering] = Rendering(names={"apiSummary": "api_summary_on_request"})
+    RENDER: ClassVar[Rendering] = Rendering(hidden=frozenset({"apiSummary"}))
 
 
 @dataclass(slots=True)
