@@ -288,12 +288,12 @@ def test_a_call_in_flight_when_the_mock_stops_is_answered_by_its_activation(
     def stop_mid_call(**_: Any) -> None:
         mock.stop()  # as another thread would, between the call's start and its answer
 
-    aws.meta.events.register_first("before-call.api-gateway.GetApiKey", stop_mid_call)
+    aws.meta.events.register("provide-client-params.api-gateway.GetApiKey", stop_mid_call)
     assert aws.get_api_key(apiKey=created["id"])["name"] == "before-the-stop"
     assert CONTROLLER.current is None
     with pytest.raises(NotActiveError):
         handle.apigateway()
-    aws.meta.events.unregister("before-call.api-gateway.GetApiKey", stop_mid_call)
+    aws.meta.events.unregister("provide-client-params.api-gateway.GetApiKey", stop_mid_call)
     if made_inside:
         with pytest.raises(ClientOutlivedMockError):
             aws.get_api_keys()
@@ -314,9 +314,9 @@ def test_a_call_in_flight_keeps_a_released_client_until_it_ends() -> None:
         with mock_apigateway():
             seen.append(aws.get_api_keys()["items"])
 
-    aws.meta.events.register_first("before-call.api-gateway.CreateApiKey", restart_mid_call)
+    aws.meta.events.register("provide-client-params.api-gateway.CreateApiKey", restart_mid_call)
     assert aws.create_api_key(name="in-flight")["name"] == "in-flight"
-    aws.meta.events.unregister("before-call.api-gateway.CreateApiKey", restart_mid_call)
+    aws.meta.events.unregister("provide-client-params.api-gateway.CreateApiKey", restart_mid_call)
     assert seen == [[]]
     assert_goes_to_network(aws, aws.get_api_keys)
 
@@ -363,3 +363,65 @@ def test_start_stop_race_sends_nothing(network_attempts: list[Any]) -> None:
     assert network_attempts == []
     assert len(outcomes) == workers * calls
     assert toggles > 1
+
+
+def test_start_stop_race_sends_no_call_that_began_inside(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Clients made before the activation: a call that began while a mock was active is
+    answered, whatever other threads stop meanwhile; only calls that began after a stop may
+    go to AWS."""
+    workers, calls = 4, 40
+    began = threading.local()
+    sent_from_inside: list[Any] = []
+    outcomes: list[str] = []
+    errors: list[BaseException] = []
+    enter, guarded_lookup = CONTROLLER.enter, socket.getaddrinfo
+
+    def recording_enter(client: Any) -> Any:
+        began.inside = serving = enter(client)
+        return serving
+
+    def lookup(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if getattr(began, "inside", None) is not None:
+            sent_from_inside.append(host)
+        return guarded_lookup(host, *args, **kwargs)
+
+    monkeypatch.setattr(CONTROLLER, "enter", recording_enter)
+    monkeypatch.setattr(socket, "getaddrinfo", lookup)
+    clients = [client("apigateway") for _ in range(workers)]
+    ready = threading.Barrier(workers + 1)
+
+    def work(aws: Any) -> None:
+        try:
+            ready.wait()
+            for index in range(calls):
+                began.inside = None
+                try:
+                    aws.create_api_key(name=f"k{index}")
+                    outcomes.append("answered")
+                except HTTPClientError:
+                    outcomes.append("sent after a stop")
+        except BaseException as error:  # reported by the main thread
+            errors.append(error)
+
+    switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=work, args=(aws,)) for aws in clients]
+        for thread in threads:
+            thread.start()
+        ready.wait()
+        toggles = 0
+        while any(thread.is_alive() for thread in threads) and toggles < 100_000:
+            with mock_apigateway():
+                toggles += 1
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(switch_interval)
+    assert errors == []
+    assert sent_from_inside == []
+    assert len(outcomes) == workers * calls
+    assert CONTROLLER._running == []
+    for aws in clients:  # every borrowed client is given back
+        handlers = aws.meta.events._emitter._unique_id_handlers
+        assert not [uid for uid in handlers if str(uid).startswith("mockway")]

@@ -85,7 +85,7 @@ class Controller:
         self.current: Serving | None = None
         self.observers: list[Observer] = []
         self._active: list[Any] = []
-        self._in_flight = 0
+        self._running: list[None] = []  # one item per borrowed client's call in flight
         self._borrowed: list[ClientHooks] = []
         self._originals: dict[tuple[type, str], Callable[..., Any]] = {}
         self._wrappers: dict[tuple[type, str, Callable[..., Any]], Callable[..., Any]] = {}
@@ -122,7 +122,7 @@ class Controller:
             else:
                 self.current = None
                 self._uninstall()
-                if not self._in_flight:
+                if not self._running:
                     self._release()
             return True
 
@@ -159,24 +159,33 @@ class Controller:
                 self._borrowed.append(hooks)
 
     def enter(self, client: BaseClient) -> Serving | None:
-        """A call of ``client`` begins: what serves it, counted as in flight until
-        :meth:`leave`; None when nothing is active (and nothing is counted)."""
-        with self.lock:
-            current = self.current
-            if current is None:
-                return None
-            hooks = self._hooks(client)
-            if hooks is not None and not hooks.registered:
-                hooks.register()
-                self._borrowed.append(hooks)
-            self._in_flight += 1
-            return current
+        """A call of a borrowed (or not yet seen) client begins: what serves it, and the call
+        counted as running until :meth:`leave`; None when nothing is active.
+
+        Without a lock: the call is counted before it reads what is active, and a stop reads
+        the count after it has cleared what is active, so a stop either sees the call running
+        and leaves the handlers to its :meth:`leave`, or the call sees the stop.
+        """
+        self._running.append(None)
+        current = self.current
+        if current is None:
+            self.leave()
+            return None
+        hooks = client.__dict__.get(HOOKS_ATTR)
+        if hooks is None or (hooks and not hooks.registered):
+            with self.lock:
+                hooks = self._hooks(client)
+                if hooks is not None and not hooks.registered:
+                    hooks.register()
+                    self._borrowed.append(hooks)
+        return current
 
     def leave(self) -> None:
-        with self.lock:
-            self._in_flight -= 1
-            if not self._in_flight and self.current is None:
-                self._release()
+        self._running.pop()
+        if not self._running and self.current is None:
+            with self.lock:
+                if not self._running and self.current is None:
+                    self._release()
 
     def _hooks(self, client: BaseClient) -> ClientHooks | None:
         """The client's hooks, made on first sight; None for a service mockway does not know."""
