@@ -14,6 +14,7 @@ from typing import Any
 import aiobotocore.client
 import aiobotocore.session
 import boto3
+import botocore.session
 import pytest
 from botocore.client import BaseClient
 from botocore.exceptions import ClientError
@@ -27,6 +28,9 @@ ORIGINAL_METHODS = {
         (BaseClient, "__init__"),
         (BaseClient, "_make_api_call"),
         (aiobotocore.client.AioBaseClient, "_make_api_call"),
+        (botocore.session.Session, "__init__"),
+        (botocore.session.Session, "create_client"),
+        (aiobotocore.session.AioSession, "_create_client"),
     )
 }
 
@@ -142,8 +146,8 @@ def test_one_client_across_successive_activations_sees_fresh_state() -> None:
 
 
 def test_after_stop_client_is_released_and_classes_restored() -> None:
+    aws = client("apigateway")
     with mock_apigateway():
-        aws = client("apigateway")
         aws.get_api_keys()
         assert mockway_handlers(aws, "GetApiKeys") == [
             "before-parameter-build:ClientHooks.before_parameter_build",
@@ -165,7 +169,7 @@ def test_without_activation_mockway_changes_nothing() -> None:
     for (cls, name), original in ORIGINAL_METHODS.items():
         assert cls.__dict__[name] is original
     assert mockway_handlers(aws, "GetApiKeys") == []
-    assert "_mockway_epoch" not in aws.__dict__
+    assert "_mockway_hooks" not in aws.__dict__
 
 
 def test_backends_are_per_region() -> None:

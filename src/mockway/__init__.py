@@ -12,9 +12,10 @@ from ._activation import (
 )
 from ._handle import Handle
 from ._registry import supported_operations
-from .errors import MockwayError, NotActiveError, UnsupportedOperation
+from .errors import ClientOutlivedMockError, MockwayError, NotActiveError, UnsupportedOperation
 
 __all__ = [
+    "ClientOutlivedMockError",
     "Handle",
     "InvalidOptionError",
     "Mock",

@@ -3,43 +3,96 @@
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from typing import Any, cast
 
 from botocore.client import BaseClient
 from botocore.model import OperationModel
 from botocore.validate import ParamValidationDecorator
 
-from ._interceptor import CONTROLLER
+from ._interceptor import CALL, CONTROLLER, Serving
 from ._registry import Service
 from ._state import Response, validator_for
 from ._wire import ServiceError
+from .errors import ClientOutlivedMockError
 
 __all__ = ["ClientHooks"]
 
 _PARAMS = "mockway.params"
 _VALIDATED = "mockway.validated"
+_UID_PARAMS = "mockway.before-parameter-build"
+_UID_CALL = "mockway.before-call"
 
 
 class ClientHooks:
-    """The two event handlers registered on one client of a mocked service."""
+    """The two event handlers registered on one client of a mocked service.
 
-    __slots__ = ("__weakref__", "client", "client_validates", "service")
+    An owned client (created while its service was mocked) keeps them for its life and has
+    its calls refused when nothing mocks its service; a borrowed one has them while
+    activations need them, and its calls go where botocore sends them otherwise.
+    """
+
+    __slots__ = (
+        "__weakref__",
+        "client",
+        "client_validates",
+        "events",
+        "owned",
+        "registered",
+        "service",
+    )
 
     def __init__(self, service: Service[Any], client: BaseClient) -> None:
         self.service = service
         self.client = weakref.ref(client)
+        self.events = weakref.ref(client.meta.events)
+        self.owned = False
+        self.registered = False
         # ``client.meta.config.parameter_validation`` always reads True: botocore resolves the
         # setting (Config or the profile's ``parameter_validation``) into the serializer only.
         self.client_validates = isinstance(
             getattr(client, "_serializer", None), ParamValidationDecorator
         )
 
+    def register(self) -> None:
+        events = self.events()
+        if self.registered or events is None:
+            return
+        event_id = self.service.event_id
+        events.register(
+            f"before-parameter-build.{event_id}",
+            self.before_parameter_build,
+            unique_id=_UID_PARAMS,
+        )
+        # botocore-stubs expects handlers to return None; before-call handlers may answer.
+        answer: Callable[..., Any] = self.before_call
+        events.register(f"before-call.{event_id}", cast(Any, answer), unique_id=_UID_CALL)
+        self.registered = True
+
+    def unregister(self) -> None:
+        events = self.events()
+        if not self.registered or events is None:
+            return
+        event_id = self.service.event_id
+        events.unregister(f"before-parameter-build.{event_id}", unique_id=_UID_PARAMS)
+        events.unregister(f"before-call.{event_id}", unique_id=_UID_CALL)
+        self.registered = False
+
+    def serving(self) -> Serving | None:
+        """What answers this client's call now: the activation it began in, or else the active
+        ones; None when its service is not mocked by them."""
+        serving = CALL.get() or CONTROLLER.current
+        if serving is None or self.service.name not in serving.services:
+            return None
+        return serving
+
     def before_parameter_build(
         self, params: dict[str, Any], model: OperationModel, context: dict[str, Any], **_: Any
     ) -> None:
-        state = CONTROLLER.serving(self.service)
-        if state is None:
-            return
+        serving = self.serving()
+        if serving is None:
+            return  # before-call refuses the call of an owned client
+        state = serving.state
         context[_PARAMS] = params
         if self.client_validates:
             return  # botocore validates next; the service's own checks run at before-call
@@ -66,14 +119,18 @@ class ClientHooks:
         context: dict[str, Any],
         **_: Any,
     ) -> Response | None:
-        state = CONTROLLER.serving(self.service)
-        if state is None:
+        serving = self.serving()
+        if serving is None:
+            if self.owned:
+                raise ClientOutlivedMockError(
+                    self.service.name, model.name, still_active=CONTROLLER.current is not None
+                )
             return None
-        response = state.dispatch(
+        response = serving.state.dispatch(
             self.service,
             model,
             context.pop(_PARAMS, None) or {},
-            CONTROLLER.account_id,
+            serving.account_id,
             context["client_region"],
             params.get("url", ""),
             validate=not context.pop(_VALIDATED, False),

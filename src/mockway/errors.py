@@ -6,7 +6,7 @@ modeled exceptions (``client.exceptions.NotFoundException``, all ``ClientError``
 
 from __future__ import annotations
 
-__all__ = ["MockwayError", "NotActiveError", "UnsupportedOperation"]
+__all__ = ["ClientOutlivedMockError", "MockwayError", "NotActiveError", "UnsupportedOperation"]
 
 SUPPORTED_OPERATIONS_DOC = "docs/supported-operations.md"
 
@@ -33,3 +33,28 @@ class UnsupportedOperation(MockwayError, NotImplementedError):
 
 class NotActiveError(MockwayError, RuntimeError):
     """The mock was stopped more often than started, or its state read while inactive."""
+
+
+class ClientOutlivedMockError(NotActiveError):
+    """A client created while mockway mocked its service was called when nothing mocked it.
+
+    Such a client belongs to mockway for its whole life: unless credentials were given to it,
+    it holds inert ones, and its calls are never sent to AWS. The call was stopped in-process.
+    """
+
+    def __init__(self, service: str, operation: str, *, still_active: bool) -> None:
+        self.service = service
+        self.operation = operation
+        when = (
+            f"while the active mockway activations do not mock {service}"
+            if still_active
+            else "after mockway stopped"
+        )
+        super().__init__(
+            f"this {service} client was created while mockway mocked {service}, and "
+            f"{service}.{operation} was called on it {when}; the call was stopped and nothing "
+            f"was sent to AWS. A client made under mockway never reaches AWS: create the "
+            f"client inside the activation that uses it (in pytest, in the test or in a "
+            f"fixture that uses the mockway fixture), or keep the activation running until "
+            f"the client's last call."
+        )

@@ -53,3 +53,15 @@ async def uses_async() -> None:
 
 def fixture_user(mockway: mockway.Handle) -> None:
     assert mockway.appsync().region
+
+
+def outlived(call: object) -> str:
+    try:
+        assert callable(call)
+        call()
+    except mockway.ClientOutlivedMockError as error:
+        assert_type(error, mockway.ClientOutlivedMockError)
+        stopped: mockway.NotActiveError = error
+        assert stopped
+        return f"{error.service}.{error.operation}"
+    return ""
