@@ -1,11 +1,11 @@
-"""AppSync: GraphQL APIs, their tags, and their API keys."""
+"""AppSync: GraphQL APIs, their tags, API keys, data sources, schemas and types."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from .._registry import Service
-from . import _api_keys, _apis, _data_sources, _tags
+from . import _api_keys, _apis, _data_sources, _schema, _tags, _types
 from ._models import AppSyncBackend
 
 __all__ = ["SERVICE", "AppSyncBackend"]
@@ -15,6 +15,8 @@ OPERATIONS: dict[str, Any] = {
     **_tags.OPERATIONS,
     **_api_keys.OPERATIONS,
     **_data_sources.OPERATIONS,
+    **_schema.OPERATIONS,
+    **_types.OPERATIONS,
 }
 
 SERVICE: Service[AppSyncBackend] = Service(

@@ -17,6 +17,7 @@ __all__ = [
     "api_key_validity_out_of_bounds",
     "api_limit_exceeded",
     "bad_request",
+    "graphql_schema_exception",
     "not_found",
 ]
 
@@ -35,6 +36,18 @@ DATA_SOURCE_NAME_INVALID = (
 SERVICE_ROLE_MISSING = "Service role arn not specified."
 NO_DATA_SOURCE_NAMED = "No data source found named {name}"
 
+# Schemas and types, seen in real AWS output: a schema creation's ``details``, and the type 404
+# (seen from resolver operations).
+SCHEMA_PARSE_FAILED = (
+    "Failed to parse schema document - ensure it's a valid SDL-formatted document."
+)
+SCHEMA_DUPLICATE_TYPES = (
+    "Schema has the following errors:\n   - Schema contains duplicate type names.."
+)
+SCHEMA_NO_TOP_LEVEL = "There is no top level schema object defined."
+SCHEMA_PROBLEMS = "Found {count} problem(s) with the schema:\n{problems}"
+TYPE_NOT_FOUND = "Type {name} not found"
+
 # Assumed.
 DATA_SOURCE_CONFIG_MISSING = "{member} must be provided for a data source of type {type}."
 LAMBDA_ARN_INVALID = "Invalid Lambda function ARN specified: {arn}"
@@ -52,6 +65,13 @@ TAG_VALUE_INVALID = (
 )
 OWNER_CONTACT_TOO_LONG = "ownerContact can be at most 256 characters."
 NAME_LENGTH = "A GraphQL API name must be 1 to 65536 characters long."
+# Schemas and types, assumed.
+SCHEMA_CREATED = "Successfully created schema with {count} types."
+NO_SCHEMA = "InvalidSyntaxError"
+TYPE_PARSE_FAILED = "Failed to parse type definition - ensure it's a valid SDL-formatted document."
+TYPE_DEFINITION_NOT_ONE = "A type definition must define exactly one type."
+TYPE_EXISTS = "Type {name} already exists"
+TYPE_NAME_MISMATCH = "The definition defines type {defined}, not {name}."
 
 
 def api_key_limit_exceeded(api_id: str) -> ServiceError:
@@ -60,6 +80,10 @@ def api_key_limit_exceeded(api_id: str) -> ServiceError:
 
 def api_key_validity_out_of_bounds(message: str) -> ServiceError:
     return ServiceError("ApiKeyValidityOutOfBoundsException", message, 400)
+
+
+def graphql_schema_exception(message: str) -> ServiceError:
+    return ServiceError("GraphQLSchemaException", message, 400)
 
 
 def api_limit_exceeded() -> ServiceError:

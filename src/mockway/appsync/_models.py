@@ -14,7 +14,10 @@ from .._wire import received
 from . import _errors as e
 
 if TYPE_CHECKING:
+    from graphql import GraphQLSchema
+
     from ._data_sources import DataSource
+    from ._types import GraphqlType
 
 __all__ = [
     "MAX_APIS",
@@ -154,6 +157,23 @@ class GraphqlApi:
     keys: OrderedStore[ApiKey] = field(default_factory=OrderedStore)
     data_sources: OrderedStore[DataSource] = field(default_factory=OrderedStore)
     """By name."""
+    types: OrderedStore[GraphqlType] = field(default_factory=OrderedStore)
+    """The schema's types, by name."""
+    schema_extras: tuple[str, ...] = ()
+    """The schema's definitions that are not types (its ``schema`` block, its directives), as
+    SDL."""
+    schema_creation: tuple[str, str] | None = None
+    """Status and details of the last StartSchemaCreation; None before the first."""
+    built: Any = field(default=None, compare=False, repr=False)
+    """What ``_schema.built`` last made of the schema, with what it was made from."""
+
+    @property
+    def graphql_schema(self) -> GraphQLSchema | None:
+        """The API's schema, built once per change of its definitions; None while it has no
+        valid schema (none yet, or types left naming types that are gone)."""
+        from ._schema import built
+
+        return built(self).schema
 
     def configure(self, params: Mapping[str, Any]) -> None:
         """Apply a create or update request: what it leaves out goes back to the default."""
