@@ -106,10 +106,22 @@ class _AsyncContent:
 
 
 class _AsyncRaw:
+    """An aiohttp response as aiobotocore's body wraps it (``async with`` on aiobotocore 2
+    enters the response itself)."""
+
     url = ""
 
     def __init__(self, data: bytes) -> None:
         self.content = _AsyncContent(data)
+
+    async def read(self) -> bytes:
+        return await self.content.read()
+
+    async def __aenter__(self) -> _AsyncRaw:
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        pass
 
     def close(self) -> None:
         pass

@@ -64,7 +64,11 @@ class Built:
     def type_json(self, api: GraphqlApi, name: str) -> dict[str, Any] | None:
         """The type ``name`` as introspection gives it, also while the schema is not valid."""
         if self._types_json is None:
-            self._types_json = lenient_types(definitions(api))
+            if self.schema is None:
+                self._types_json = lenient_types(definitions(api))
+            else:
+                types = introspection(self.schema, include_directives=False)["data"]["__schema"]
+                self._types_json = {entry["name"]: entry for entry in types["types"]}
         return self._types_json.get(name)
 
 

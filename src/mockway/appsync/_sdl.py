@@ -127,38 +127,62 @@ def _named(node: TypeNode) -> str:
     return node.name.value
 
 
+def _references(defs: Iterable[Any]) -> Iterator[tuple[str | None, Any, Any]]:
+    """(kind, holder, type reference) of every type a schema's definitions name: first those
+    AppSync's GraphQL engine checks, in its order (object types with their extensions,
+    interfaces, unions, input types; a type's field types before its argument types), then the
+    others (kind None)."""
+    from graphql.language import ast
+
+    defs = list(defs)
+    node: Any
+
+    def fields(holder: Any) -> Iterator[tuple[str | None, Any, Any]]:
+        for f in holder.fields or ():
+            yield "field", holder, f.type
+        for f in holder.fields or ():
+            for a in f.arguments or ():
+                yield "field input", holder, a.type
+
+    for kind in (ast.ObjectTypeExtensionNode, ast.ObjectTypeDefinitionNode):
+        for node in (d for d in defs if type(d) is kind):
+            for interface in node.interfaces or ():
+                yield "interface", node, interface
+            yield from fields(node)
+    for node in (d for d in defs if isinstance(d, ast.InterfaceTypeDefinitionNode)):
+        yield from fields(node)
+    for node in (d for d in defs if isinstance(d, ast.UnionTypeDefinitionNode)):
+        for member in node.types or ():
+            yield "union member", node, member
+    for node in (d for d in defs if isinstance(d, ast.InputObjectTypeDefinitionNode)):
+        for input_field in node.fields or ():
+            yield "input value", node, input_field.type
+    for node in defs:
+        if isinstance(node, (ast.InterfaceTypeExtensionNode, ast.InputObjectTypeExtensionNode)):
+            for f in node.fields or ():
+                yield None, node, f.type
+                for a in getattr(f, "arguments", None) or ():
+                    yield None, node, a.type
+        elif isinstance(node, ast.UnionTypeExtensionNode):
+            for member in node.types or ():
+                yield None, node, member
+        elif isinstance(node, ast.DirectiveDefinitionNode):
+            for a in node.arguments or ():
+                yield None, node, a.type
+
+
 def _problems(document: DocumentNode, known: set[str]) -> Iterator[str]:
     """AppSync's GraphQL engine's findings, in its order: missing types, root operations,
     extensions without their type."""
     from graphql.language import ast
 
     defs = document.definitions
-    node: Any
     missing = "The {kind} type '{name}' is not present when resolving type '{holder}' {at}"
-
-    def absent(kind: str, holder: Any, types: Iterable[Any]) -> Iterator[str]:
-        for node in types:
-            name = _named(node)
-            if name not in known:
-                holder_name = holder.name.value
-                yield missing.format(kind=kind, name=name, holder=holder_name, at=_where(holder))
-
-    def fields(holder: Any) -> Iterator[str]:
-        yield from absent("field", holder, (f.type for f in holder.fields or ()))
-        args = (a.type for f in holder.fields or () for a in f.arguments or ())
-        yield from absent("field input", holder, args)
-
-    objects = (ast.ObjectTypeExtensionNode, ast.ObjectTypeDefinitionNode)
-    for kind in objects:
-        for node in (d for d in defs if type(d) is kind):
-            yield from absent("interface", node, node.interfaces or ())
-            yield from fields(node)
-    for node in (d for d in defs if isinstance(d, ast.InterfaceTypeDefinitionNode)):
-        yield from fields(node)
-    for node in (d for d in defs if isinstance(d, ast.UnionTypeDefinitionNode)):
-        yield from absent("union member", node, node.types or ())
-    for node in (d for d in defs if isinstance(d, ast.InputObjectTypeDefinitionNode)):
-        yield from absent("input value", node, (f.type for f in node.fields or ()))
+    for kind, holder, reference in _references(defs):
+        name = _named(reference)
+        if kind is not None and name not in known:
+            holder_name = holder.name.value
+            yield missing.format(kind=kind, name=name, holder=holder_name, at=_where(holder))
 
     schema = next((d for d in defs if isinstance(d, ast.SchemaDefinitionNode)), None)
     if schema is not None:
@@ -202,17 +226,13 @@ def _found(problems: list[str]) -> str:
 def full(document: DocumentNode) -> DocumentNode:
     """``document`` with AppSync's directives and the AppSync scalars it names."""
     from graphql import DocumentNode
-    from graphql.language import NamedTypeNode, visit
-    from graphql.language.visitor import Visitor
+    from graphql.language import ast
 
     directives, scalars = _prelude()
-    named: set[str] = set()
-
-    class Names(Visitor):
-        def enter_named_type(self, node: NamedTypeNode, *_: Any) -> None:
-            named.add(node.name.value)
-
-    visit(document, Names())
+    named = {_named(reference) for _, _, reference in _references(document.definitions)}
+    for d in document.definitions:
+        if isinstance(d, (ast.SchemaDefinitionNode, ast.SchemaExtensionNode)):
+            named.update(op.type.name.value for op in d.operation_types or ())
     used = [scalars[name] for name in AWS_SCALARS if name in named]
     return DocumentNode(definitions=(*directives, *used, *document.definitions))
 

@@ -8,7 +8,6 @@ them all, and a change to one is a change to the schema the API serves.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 from .._registry import Call
@@ -49,14 +48,9 @@ class TypeView:
     format: str
 
 
-@functools.lru_cache(maxsize=64)
-def _parsed(text: str) -> Definition:
-    return parse_type(text)
-
-
 def _definition(text: str) -> Definition:
     try:
-        return _parsed(text)
+        return parse_type(text)
     except SchemaProblem as problem:
         raise e.bad_request(problem.details) from None
 
