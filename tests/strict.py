@@ -17,6 +17,7 @@ from typing import Any
 from botocore.awsrequest import AWSResponse
 from botocore.model import OperationModel, Shape
 from botocore.parsers import create_parser
+from botocore.response import StreamingBody
 from botocore.validate import validate_parameters
 
 
@@ -37,7 +38,7 @@ def _wire(shape: Shape, value: Any) -> Any:
         seconds = value.timestamp()
         return int(seconds) if seconds == int(seconds) else seconds
     if kind == "blob":
-        return base64.b64encode(value).decode()
+        return value if isinstance(value, StreamingBody) else base64.b64encode(value).decode()
     return value
 
 
@@ -63,11 +64,17 @@ def check_response(operation: OperationModel, response: tuple[AWSResponse, dict[
     service = operation.service_model
     parser = create_parser(service.protocol)
     status = http.status_code
+    raw: Any = None
     if status < 300:
         shape = operation.output_shape
         body: dict[str, Any] = {} if shape is None else _wire(shape, parsed)
         if shape is not None:
             validate_parameters({k: v for k, v in parsed.items() if k != "ResponseMetadata"}, shape)
+        if operation.has_streaming_output:
+            # A blob payload is the body itself, which botocore hands over as a stream.
+            assert shape is not None
+            raw = parsed[shape.serialization["payload"]]
+            assert isinstance(raw, StreamingBody), type(raw)
     else:
         shape = service.shape_for_error_code(parsed["Error"]["Code"])
         body = {"message": parsed["Error"]["Message"]}
@@ -76,7 +83,11 @@ def check_response(operation: OperationModel, response: tuple[AWSResponse, dict[
     wire = {
         "status_code": status,
         "headers": dict(http.headers),
-        "body": json.dumps(body).encode() if body or status >= 300 else b"",
+        "body": raw
+        if raw is not None
+        else json.dumps(body).encode()
+        if body or status >= 300
+        else b"",
     }
     expected = parser.parse(wire, operation.output_shape)
     if status >= 300 and shape is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import weakref
 from collections.abc import Callable
 from typing import Any, cast
@@ -35,6 +36,7 @@ class ClientHooks:
     __slots__ = (
         "__weakref__",
         "client",
+        "client_is_async",
         "client_validates",
         "events",
         "owned",
@@ -52,6 +54,9 @@ class ClientHooks:
         # setting (Config or the profile's ``parameter_validation``) into the serializer only.
         self.client_validates = isinstance(
             getattr(client, "_serializer", None), ParamValidationDecorator
+        )
+        self.client_is_async = inspect.iscoroutinefunction(
+            getattr(type(client), "_make_api_call")  # noqa: B009
         )
 
     def register(self) -> None:
@@ -136,4 +141,62 @@ class ClientHooks:
             validate=not context.pop(_VALIDATED, False),
         )
         CONTROLLER.observe(model, response)
+        if self.client_is_async and model.has_streaming_output and response[0].status_code < 300:
+            _stream_for_aiobotocore(model, response[1])
         return response
+
+
+class _AsyncContent:
+    """What aiobotocore's streaming body reads: an aiohttp response's ``content``."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._at = 0
+
+    async def read(self, amount: int = -1) -> bytes:
+        end = len(self._data) if amount is None or amount < 0 else self._at + amount
+        chunk = self._data[self._at : end]
+        self._at += len(chunk)
+        return chunk
+
+    def at_eof(self) -> bool:
+        return self._at >= len(self._data)
+
+
+class _AsyncRaw:
+    """An aiohttp response as aiobotocore's body wraps it (``async with`` on aiobotocore 2
+    enters the response itself)."""
+
+    url = ""
+
+    def __init__(self, data: bytes) -> None:
+        self.content = _AsyncContent(data)
+
+    async def read(self) -> bytes:
+        return await self.content.read()
+
+    async def __aenter__(self) -> _AsyncRaw:
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def release(self) -> None:
+        pass
+
+
+def _stream_for_aiobotocore(model: OperationModel, parsed: dict[str, Any]) -> None:
+    """The response's streamed payload as aiobotocore hands it over: a body read by awaiting."""
+    import aiobotocore.response  # type: ignore[import-untyped, unused-ignore]
+
+    shape = model.output_shape
+    assert shape is not None
+    payload = shape.serialization["payload"]
+    data = parsed[payload].read()
+    body = getattr(aiobotocore.response, "AioStreamingBody", None)
+    if body is None:  # aiobotocore before 3
+        body = aiobotocore.response.StreamingBody
+    parsed[payload] = body(_AsyncRaw(data), str(len(data)))

@@ -242,6 +242,7 @@ def test_list_pages_oldest_first(appsync: Any, api: dict[str, Any]) -> None:
 
 def test_a_function_in_a_pipeline_cannot_be_deleted(appsync: Any, api: dict[str, Any]) -> None:
     function_id = appsync.create_function(**vtl(api))["functionConfiguration"]["functionId"]
+    appsync.start_schema_creation(apiId=api["apiId"], definition=b"type Query { order: Int }")
     appsync.create_resolver(
         apiId=api["apiId"],
         typeName="Query",

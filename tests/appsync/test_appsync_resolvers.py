@@ -18,11 +18,21 @@ REQUEST = '{"version": "2018-05-29", "payload": $util.toJson($ctx.args)}'
 RESPONSE = "$util.toJson($ctx.result)"
 
 
+SCHEMA = b"""
+type Order { id: ID! order: Order }
+type Query { order: Order a: Int c: Int d: Int unit: Int pipeline: Int }
+type Mutation { placeOrder: Order b: Int }
+type Subscription { placed: Order }
+"""
+
+
 @pytest.fixture
 def api(appsync: Any) -> dict[str, Any]:
     created: dict[str, Any] = appsync.create_graphql_api(
         name="orders", authenticationType="API_KEY"
     )["graphqlApi"]
+    appsync.start_schema_creation(apiId=created["apiId"], definition=SCHEMA)
+    assert appsync.get_schema_creation_status(apiId=created["apiId"])["status"] == "SUCCESS"
     appsync.create_data_source(apiId=created["apiId"], name="local", type="NONE")
     return created
 
@@ -310,3 +320,27 @@ def test_deleting_the_api_takes_its_resolvers(appsync: Any, api: dict[str, Any])
     appsync.delete_graphql_api(apiId=api["apiId"])
     with expect_error(appsync, "NotFoundException", f"GraphQL API {api['apiId']} not found.", 404):
         appsync.get_resolver(apiId=api["apiId"], typeName="Query", fieldName="order")
+
+
+def test_type_and_field_must_be_in_the_schema(appsync: Any, api: dict[str, Any]) -> None:
+    where = {"apiId": api["apiId"], "dataSourceName": "local"}
+    with expect_error(appsync, "NotFoundException", "Type Absent not found", 404):
+        appsync.create_resolver(**where, typeName="Absent", fieldName="x")
+    with expect_error(
+        appsync, "NotFoundException", "No field named missing found on type Query", 404
+    ):
+        appsync.create_resolver(**where, typeName="Query", fieldName="missing")
+    with expect_error(appsync, "NotFoundException", "Type Absent not found", 404):
+        appsync.delete_resolver(apiId=api["apiId"], typeName="Absent", fieldName="x")
+    with expect_error(appsync, "NotFoundException", "No resolver found.", 404):
+        appsync.get_resolver(apiId=api["apiId"], typeName="Query", fieldName="a")
+    assert appsync.list_resolvers(apiId=api["apiId"], typeName="Query")["resolvers"] == []
+
+
+def test_an_api_without_a_schema_has_no_types(appsync: Any) -> None:
+    bare = appsync.create_graphql_api(name="bare", authenticationType="API_KEY")["graphqlApi"]
+    appsync.create_data_source(apiId=bare["apiId"], name="local", type="NONE")
+    with expect_error(appsync, "NotFoundException", "Type Query not found", 404):
+        appsync.create_resolver(
+            apiId=bare["apiId"], typeName="Query", fieldName="a", dataSourceName="local"
+        )

@@ -1,11 +1,11 @@
-"""AppSync: GraphQL APIs, their tags, and their API keys."""
+"""AppSync: GraphQL APIs, their tags, API keys, data sources, schemas and types."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from .._registry import Service
-from . import _api_keys, _apis, _data_sources, _functions, _resolvers, _tags
+from . import _api_keys, _apis, _data_sources, _functions, _resolvers, _schema, _tags, _types
 from ._models import AppSyncBackend
 
 __all__ = ["SERVICE", "AppSyncBackend"]
@@ -17,6 +17,8 @@ OPERATIONS: dict[str, Any] = {
     **_data_sources.OPERATIONS,
     **_functions.OPERATIONS,
     **_resolvers.OPERATIONS,
+    **_schema.OPERATIONS,
+    **_types.OPERATIONS,
 }
 
 SERVICE: Service[AppSyncBackend] = Service(

@@ -17,6 +17,7 @@ __all__ = [
     "api_key_validity_out_of_bounds",
     "api_limit_exceeded",
     "bad_request",
+    "graphql_schema_exception",
     "not_found",
 ]
 
@@ -46,6 +47,18 @@ FUNCTION_VERSION_WITH_RUNTIME = "Function version not supported with the provide
 # status of the second is assumed.
 UNIT_NEEDS_DATA_SOURCE = "DataSourceName is required for UNIT resolver"
 FUNCTION_IN_USE = "Cannot delete a function which is currently used by a resolver"
+# Schemas and types, seen in real AWS output: a schema creation's ``details``, and the type 404
+# (seen from resolver operations).
+SCHEMA_PARSE_FAILED = (
+    "Failed to parse schema document - ensure it's a valid SDL-formatted document."
+)
+SCHEMA_DUPLICATE_TYPES = (
+    "Schema has the following errors:\n   - Schema contains duplicate type names.."
+)
+SCHEMA_NO_TOP_LEVEL = "There is no top level schema object defined."
+SCHEMA_PROBLEMS = "Found {count} problem(s) with the schema:\n{problems}"
+TYPE_NOT_FOUND = "Type {name} not found"
+FIELD_NOT_FOUND = "No field named {field} found on type {type}"
 
 # Assumed.
 DATA_SOURCE_CONFIG_MISSING = "{member} must be provided for a data source of type {type}."
@@ -76,6 +89,13 @@ CODE_MISSING = "code must be provided with a runtime."
 RUNTIME_VERSION_UNSUPPORTED = "Unsupported runtime version {version} for runtime {runtime}."
 TEMPLATES_WITH_CODE = "Mapping templates cannot be used with a runtime; use code instead."
 CACHING_TTL_OUT_OF_RANGE = "Caching TTL must be between 1 and 3600 seconds."
+# Schemas and types, assumed.
+SCHEMA_CREATED = "Successfully created schema with {count} types."
+NO_SCHEMA = "InvalidSyntaxError"
+TYPE_PARSE_FAILED = "Failed to parse type definition - ensure it's a valid SDL-formatted document."
+TYPE_DEFINITION_NOT_ONE = "A type definition must define exactly one type."
+TYPE_EXISTS = "Type {name} already exists"
+TYPE_NAME_MISMATCH = "The definition defines type {defined}, not {name}."
 
 
 def api_key_limit_exceeded(api_id: str) -> ServiceError:
@@ -84,6 +104,10 @@ def api_key_limit_exceeded(api_id: str) -> ServiceError:
 
 def api_key_validity_out_of_bounds(message: str) -> ServiceError:
     return ServiceError("ApiKeyValidityOutOfBoundsException", message, 400)
+
+
+def graphql_schema_exception(message: str) -> ServiceError:
+    return ServiceError("GraphQLSchemaException", message, 400)
 
 
 def api_limit_exceeded() -> ServiceError:

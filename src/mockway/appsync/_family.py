@@ -56,9 +56,15 @@ class Family(Generic[M]):
     """What a delete checks first (and what it takes along)."""
     keep: Callable[[Params], Callable[[M], bool] | None] | None = None
     """A list call's filter, from its parameters."""
+    view: Callable[[GraphqlApi, M, Call], Any] | None = None
+    """What a call answers for an item, where that is not the item itself (a format the call
+    asks for)."""
 
     def _api(self, backend: AppSyncBackend, call: Call) -> GraphqlApi:
         return backend.api(call.params["apiId"])
+
+    def _shown(self, api: GraphqlApi, item: M, call: Call) -> Any:
+        return item if self.view is None else self.view(api, item, call)
 
     def locate(self, backend: AppSyncBackend, call: Call) -> tuple[GraphqlApi, M]:
         api = self._api(backend, call)
@@ -74,10 +80,11 @@ class Family(Generic[M]):
             raise self.exists(call.params)
         item = self.build(call, api, None)
         self.items(api).add(key, item)
-        return wrapped(item, call)
+        return wrapped(self._shown(api, item, call), call)
 
     def get(self, backend: AppSyncBackend, call: Call) -> dict[str, Any]:
-        return wrapped(self.locate(backend, call)[1], call)
+        api, item = self.locate(backend, call)
+        return wrapped(self._shown(api, item, call), call)
 
     def list(self, backend: AppSyncBackend, call: Call) -> dict[str, Any]:
         check_next_token(call.params.get("nextToken"))
@@ -90,7 +97,7 @@ class Family(Generic[M]):
             self.items(api),
             call.params,
             self.plural,
-            lambda item: render(item, item_shape, "appsync"),
+            lambda item: render(self._shown(api, item, call), item_shape, "appsync"),
             keep,
         )
 
@@ -98,7 +105,7 @@ class Family(Generic[M]):
         api, existing = self.locate(backend, call)
         item = self.build(call, api, existing)
         self.items(api).add(self.key(call.params), item)
-        return wrapped(item, call)
+        return wrapped(self._shown(api, item, call), call)
 
     def delete(self, backend: AppSyncBackend, call: Call) -> dict[str, Any]:
         api, item = self.locate(backend, call)

@@ -14,9 +14,12 @@ from .._wire import received
 from . import _errors as e
 
 if TYPE_CHECKING:
+    from graphql import GraphQLSchema
+
     from ._data_sources import DataSource
     from ._functions import FunctionConfiguration
     from ._resolvers import Resolver
+    from ._types import GraphqlType
 
 __all__ = [
     "MAX_APIS",
@@ -160,6 +163,23 @@ class GraphqlApi:
     """By function id."""
     resolvers: OrderedStore[Resolver] = field(default_factory=OrderedStore)
     """By type and field name (``_resolvers.resolver_key``)."""
+    types: OrderedStore[GraphqlType] = field(default_factory=OrderedStore)
+    """The schema's types, by name."""
+    schema_extras: tuple[str, ...] = ()
+    """The schema's definitions that are not types (its ``schema`` block, its directives), as
+    SDL."""
+    schema_creation: tuple[str, str] | None = None
+    """Status and details of the last StartSchemaCreation; None before the first."""
+    built: Any = field(default=None, compare=False, repr=False)
+    """What ``_schema.built`` last made of the schema, with what it was made from."""
+
+    @property
+    def graphql_schema(self) -> GraphQLSchema | None:
+        """The API's schema, built once per change of its definitions; None while it has no
+        valid schema (none yet, or types left naming types that are gone)."""
+        from ._schema import built
+
+        return built(self).schema
 
     def configure(self, params: Mapping[str, Any]) -> None:
         """Apply a create or update request: what it leaves out goes back to the default."""

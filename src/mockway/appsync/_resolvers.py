@@ -14,13 +14,14 @@ from typing import Any
 
 from .._registry import Call
 from .._render import render
-from .._wire import received
+from .._wire import ServiceError, received
 from . import _errors as e
 from ._apis import check_next_token, listed
 from ._family import Family, Params
 from ._functions import FAMILY as FUNCTIONS
 from ._functions import code_settings, data_source_named
 from ._models import AppSyncBackend, GraphqlApi
+from ._sdl import field_names
 
 __all__ = ["FAMILY", "OPERATIONS", "Resolver", "resolver_key"]
 
@@ -81,11 +82,29 @@ def _pipeline(api: GraphqlApi, params: Params) -> list[str]:
     return functions
 
 
+def field_of(api: GraphqlApi, params: Params) -> None:
+    """A resolver's type must be in the API's schema, and its field on that type."""
+    type_name, field_name = params["typeName"], params["fieldName"]
+    graphql_type = api.types.get(type_name)
+    if graphql_type is None:
+        raise e.not_found(e.TYPE_NOT_FOUND.format(name=type_name))
+    if field_name not in field_names(graphql_type.definition):
+        raise e.not_found(e.FIELD_NOT_FOUND.format(field=field_name, type=type_name))
+
+
+def _not_found(api: GraphqlApi, params: Params) -> ServiceError:
+    """No such resolver: AppSync names the type first when the schema lacks it."""
+    if params["typeName"] not in api.types:
+        return e.not_found(e.TYPE_NOT_FOUND.format(name=params["typeName"]))
+    return e.not_found(e.RESOLVER_NOT_FOUND)
+
+
 def build(call: Call, api: GraphqlApi, existing: Resolver | None) -> Resolver:
     p = call.params
     kind = p.get("kind") or UNIT
     runtime, code = code_settings(p)
     caching = _caching(p)
+    field_of(api, p)
     source = p.get("dataSourceName") if kind == UNIT else None
     if kind == UNIT and source is None:
         raise e.bad_request(e.UNIT_NEEDS_DATA_SOURCE)
@@ -118,7 +137,7 @@ def _of_type(params: Params) -> Callable[[Resolver], bool]:
 FAMILY: Family[Resolver] = Family(
     items=lambda api: api.resolvers,
     key=_key,
-    not_found=lambda api, p: e.not_found(e.RESOLVER_NOT_FOUND),
+    not_found=_not_found,
     build=build,
     exists=lambda p: e.bad_request(e.RESOLVER_EXISTS),
     plural="resolvers",
