@@ -614,3 +614,25 @@ def test_unknown_domain_name(apigw: Any, call: str) -> None:
         params["patchOperations"] = [replace("/certificateName", "x")]
     with expect_error(apigw, *NOT_FOUND):
         getattr(apigw, call)(**params)
+
+
+def test_ownership_certificate_and_routing_mode(apigw: Any) -> None:
+    owner = EDGE_CERT.replace("1111", "8888")
+    created = regional(
+        apigw, ownershipVerificationCertificateArn=owner, routingMode="ROUTING_RULE_ONLY"
+    )
+    assert created["ownershipVerificationCertificateArn"] == owner
+    expected_mode = known_members(apigw, "DomainName", {"routingMode": "ROUTING_RULE_ONLY"})
+    assert {k: created[k] for k in expected_mode} == expected_mode
+    updated = apigw.update_domain_name(
+        domainName="regional.example.com",
+        patchOperations=[
+            replace("/ownershipVerificationCertificateArn", EDGE_CERT),
+            replace("/routingMode", "BASE_PATH_MAPPING_ONLY"),
+        ],
+    )
+    assert updated["ownershipVerificationCertificateArn"] == EDGE_CERT
+    assert updated.get("routingMode", "BASE_PATH_MAPPING_ONLY") == "BASE_PATH_MAPPING_ONLY"
+    message = f"Invalid certificate ARN: {WEST_CERT}. Certificate must be in 'us-east-1'."
+    with expect_error(apigw, "BadRequestException", message, 400):
+        regional(apigw, "other.example.com", ownershipVerificationCertificateArn=WEST_CERT)
