@@ -11,9 +11,12 @@ from . import (
     _account,
     _api_keys,
     _authorizers,
+    _base_path_mappings,
     _deployments,
     _documentation,
     _documentation_versions,
+    _domain_access,
+    _domain_names,
     _gateway_responses,
     _import,
     _integrations,
@@ -59,6 +62,9 @@ OPERATIONS: dict[str, Any] = {
     **_gateway_responses.OPERATIONS,
     **_documentation.OPERATIONS,
     **_documentation_versions.OPERATIONS,
+    **_domain_names.OPERATIONS,
+    **_base_path_mappings.OPERATIONS,
+    **_domain_access.OPERATIONS,
 }
 
 SERVICE: Service[ApiGatewayBackend] = Service(

@@ -344,3 +344,61 @@ DOC_IMPORT_NO_LOCATION = "Documentation part has no location"
 DOC_IMPORT_WARNING = "Unable to import documentation part {number}: {problem}"
 DOC_VERSION_EXISTS = "Documentation version already exists"
 DOC_VERSION_BLANK = "Documentation version cannot be blank"
+
+
+# -- custom domain names -----------------------------------------------------------------------
+# Seen in real AWS output quoted in public issues (docs/fidelity.md has the sources).
+DOMAIN_NAME_NOT_FOUND = "Invalid domain name identifier specified"
+DOMAIN_NAME_EXISTS = "The domain name you provided already exists."
+NO_CERTIFICATE = "A certificate was not provided for the endpoint type {type}."
+CERTIFICATE_REGION = "Invalid certificate ARN: {arn}. Certificate must be in '{region}'."
+CERTIFICATE_CROSS_ACCOUNT = (
+    "Invalid certificate ARN: {arn}. Cross-account certificate references are not allowed."
+)
+CERTIFICATE_UPLOAD = "Uploading certificates is not supported for {type}."
+BASE_PATH_EXISTS = "Base path already exists for this domain name"
+BASE_PATH_EMPTY_ALONE = "Only one base path mapping is allowed if the base path is empty."
+BASE_PATH_NOT_FOUND = "Invalid base path mapping identifier specified"
+BASE_PATH_SLASH = (
+    "API Gateway V1 doesn't support the slash character (/) in base path mappings. To create a"
+    " multi-level base path mapping, use API Gateway V2."
+)
+REST_API_MAPPED = (
+    "Deleting RestApi {api} failed. Please remove all base path mappings related to the RestApi"
+    " in your domains: {domains}"
+)
+# Assumed.
+STAGE_MAPPED = (
+    "Deleting Stage {stage} failed. Please remove all base path mappings related to the Stage"
+    " in your domains: {domains}"
+)
+DOMAIN_NAME_EMPTY = "No Domain Name specified"
+INVALID_CERTIFICATE_ARN = "Invalid certificate ARN: {arn}"
+SECURITY_POLICY_UNSUPPORTED = "Invalid security policy {policy} specified for endpoint type {type}"
+INVALID_SECURITY_POLICY = "Invalid security policy specified: {value}"
+ENDPOINT_ACCESS_MODE_POLICY = (
+    "endpointAccessMode can only be set for security policies that start with SecurityPolicy_"
+)
+INVALID_ENDPOINT_ACCESS_MODE = "Invalid endpoint access mode specified: {value}"
+INVALID_ROUTING_MODE = "Invalid routing mode specified: {value}"
+MTLS_REGIONAL_ONLY = "Mutual TLS authentication is supported only for REGIONAL domain names"
+MTLS_TLS_1_0 = "Mutual TLS authentication is not supported with the TLS_1_0 security policy"
+TRUSTSTORE_URI_INVALID = (
+    "Invalid truststore URI specified: {uri}. The truststore must be an S3 URI of the form"
+    " s3://bucket-name/key-name"
+)
+POLICY_NOT_PRIVATE = "Only PRIVATE domain names can have a {member}"
+ENDPOINT_TYPE_PRIVATE_FIXED = "The endpoint type of a PRIVATE domain name cannot be changed"
+ENDPOINT_TYPE_PRESENT = "Endpoint type {type} is already configured for this domain name"
+ENDPOINT_TYPE_ABSENT = "Endpoint type {type} is not configured for this domain name"
+BASE_PATH_INVALID = (
+    "Invalid base path specified: {base_path}. A base path may contain only letters, numbers"
+    " and the characters $-_.+!*'()"
+)
+INVALID_DOMAIN_NAME_ARN = "Invalid domain name ARN specified: {arn}"
+DOMAIN_NAME_NOT_PRIVATE = (
+    "Domain name access associations can only be created for PRIVATE domain names"
+)
+ACCESS_SOURCE_INVALID = "Invalid access association source specified: {source}"
+ACCESS_ASSOCIATION_EXISTS = "Domain name access association already exists"
+ACCESS_ASSOCIATION_NOT_FOUND = "Invalid domain name access association identifier specified"

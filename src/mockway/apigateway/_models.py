@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._clock import datetime_kind, to_datetime
 from .._ids import IdSource
@@ -15,6 +15,10 @@ from . import _errors as e
 from ._plan_models import ApiStage, UsagePlan
 from ._rest_models import RestApi, Stage
 from ._usage import UsageLedger
+
+if TYPE_CHECKING:
+    from ._domain_access import DomainNameAccessAssociation
+    from ._domain_names import DomainName
 
 __all__ = ["MAX_API_KEYS", "AccountSettings", "ApiGatewayBackend", "ApiKey"]
 
@@ -159,6 +163,11 @@ class ApiGatewayBackend:
         self.usage_plans: OrderedStore[UsagePlan] = OrderedStore()
         self.rest_apis: OrderedStore[RestApi] = OrderedStore()
         self.usage = UsageLedger()
+        self.domain_names: OrderedStore[DomainName] = OrderedStore()
+        """Custom domain names by name, a private one by ``<name>+<domainNameId>``; each holds
+        its base path mappings by base path (``(none)`` for the empty one)."""
+        self.access_associations: OrderedStore[DomainNameAccessAssociation] = OrderedStore()
+        """Domain name access associations by ARN."""
 
     @staticmethod
     def new_id(length: int, ids: IdSource, taken: Container[str]) -> str:
@@ -226,7 +235,9 @@ class ApiGatewayBackend:
         return resource is not None and http_method in resource.methods
 
     def forget_stages(self, api_id: str, stage: str | None = None) -> None:
-        """A deleted stage (or every stage of a deleted API) leaves plans and stage keys."""
+        """A deleted stage (or every stage of a deleted API) leaves plans and stage keys; one
+        a base path mapping uses is refused first."""
+        self.refuse_if_mapped(api_id, stage)
 
         def gone(ref_api: str, ref_stage: str) -> bool:
             return ref_api == api_id and (stage is None or ref_stage == stage)
@@ -235,6 +246,22 @@ class ApiGatewayBackend:
             plan.api_stages = [s for s in plan.api_stages if not gone(s.api_id, s.stage)]
         for key in self.api_keys.values():  # stage keys are rendered afresh each time
             key.stage_keys = [k for k in key.stage_keys if not gone(*k.split("/", 1))]
+
+    def refuse_if_mapped(self, api_id: str, stage: str | None = None) -> None:
+        """AWS's 400 when a base path mapping of a custom domain name uses the API (or the
+        stage of it)."""
+        domains = [
+            domain.domain_name
+            for domain in self.domain_names.values()
+            if any(
+                m.rest_api_id == api_id and (stage is None or m.stage == stage)
+                for m in domain.mappings.values()
+            )
+        ]
+        if domains:
+            message = e.REST_API_MAPPED if stage is None else e.STAGE_MAPPED
+            listed = ", ".join(dict.fromkeys(domains))
+            raise e.bad_request(message.format(api=api_id, stage=stage, domains=listed))
 
     # -- usage plans --------------------------------------------------------------------------
 

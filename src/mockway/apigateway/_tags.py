@@ -6,15 +6,16 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
+from .._regions import partition
 from .._registry import Call
 from . import _errors as e
 from ._models import ApiGatewayBackend
 
-__all__ = ["OPERATIONS", "RESOURCE_PATHS", "check_tags"]
+__all__ = ["ACCOUNT_RESOURCE_PATHS", "OPERATIONS", "RESOURCE_PATHS", "check_tags"]
 
 MAX_TAGS = 50
 _TAG_TEXT = re.compile(r"[\w\s.:+=@/-]*")
-_ARN = re.compile(r"arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:apigateway:([a-z0-9-]+)::(/.+)")
+_ARN = re.compile(r"arn:aws(?:-cn|-us-gov|-iso|-iso-b)?:apigateway:([a-z0-9-]+):([0-9]{12}|):(/.+)")
 
 
 class Taggable(Protocol):
@@ -29,7 +30,36 @@ RESOURCE_PATHS: list[
     (re.compile(r"/usageplans/([^/]+)"), lambda b, ids: b.usage_plan(ids[0])),
     (re.compile(r"/restapis/([^/]+)"), lambda b, ids: b.rest_api(ids[0])),
     (re.compile(r"/restapis/([^/]+)/stages/([^/]+)"), lambda b, ids: b.stage(ids[0], ids[1])),
+    (re.compile(r"/domainnames/([^/+]+)"), lambda b, ids: _domain_name(b, ids[0])),
 ]
+
+# The same for resources whose ARN names the account: private custom domain names and their
+# access associations.
+ACCOUNT_RESOURCE_PATHS: list[
+    tuple[re.Pattern[str], Callable[[ApiGatewayBackend, tuple[str, ...]], Taggable]]
+] = [
+    (re.compile(r"/domainnames/([^/+]+\+[^/+]+)"), lambda b, ids: _domain_name(b, ids[0])),
+    (
+        re.compile(r"(/domainnameaccessassociations/domainname/[^/]+/vpcesource/[^/]+)"),
+        lambda b, ids: _access_association(b, ids[0]),
+    ),
+]
+
+
+def _domain_name(backend: ApiGatewayBackend, key: str) -> Taggable:
+    """A custom domain name by its name (a private one's as ``<name>+<id>``)."""
+    domain = backend.domain_names.get(key)
+    if domain is None:
+        raise e.not_found(e.DOMAIN_NAME_NOT_FOUND)
+    return domain
+
+
+def _access_association(backend: ApiGatewayBackend, path: str) -> Taggable:
+    arn = f"arn:{partition(backend.region)[0]}:apigateway:{backend.region}:{backend.account_id}:"
+    association = backend.access_associations.get(arn + path)
+    if association is None:
+        raise e.not_found(e.ACCESS_ASSOCIATION_NOT_FOUND)
+    return association
 
 
 def check_tags(
@@ -49,9 +79,9 @@ def check_tags(
 
 def _resource(backend: ApiGatewayBackend, arn: str) -> Taggable:
     match = _ARN.fullmatch(arn)
-    if match is not None and match.group(1) == backend.region:
-        for pattern, find in RESOURCE_PATHS:
-            found = pattern.fullmatch(match.group(2))
+    if match is not None and match[1] == backend.region and match[2] in ("", backend.account_id):
+        for pattern, find in ACCOUNT_RESOURCE_PATHS if match[2] else RESOURCE_PATHS:
+            found = pattern.fullmatch(match[3])
             if found is not None:
                 return find(backend, found.groups())
     raise e.bad_request(e.INVALID_ARN.format(arn=arn))
