@@ -42,6 +42,21 @@ def _wire(shape: Shape, value: Any) -> Any:
     return value
 
 
+def _non_null(shape: Shape, value: Any) -> Any:
+    """``value`` without its null map entries: AWS sends some (API Gateway's empty mapping
+    templates) and botocore parses them, though its validator, made for input, refuses them."""
+    kind = shape.type_name
+    if kind == "structure" and isinstance(value, dict):
+        members = shape.members  # type: ignore[attr-defined]
+        return {k: _non_null(members[k], v) if k in members else v for k, v in value.items()}
+    if kind == "list" and isinstance(value, list):
+        return [_non_null(shape.member, v) for v in value]  # type: ignore[attr-defined]
+    if kind == "map" and isinstance(value, dict):
+        entry = shape.value  # type: ignore[attr-defined]
+        return {k: _non_null(entry, v) for k, v in value.items() if v is not None}
+    return value
+
+
 def same(left: Any, right: Any, path: str = "") -> None:
     assert type(left) is type(right), f"{path}: {type(left).__name__} != {type(right).__name__}"
     if isinstance(left, dict):
@@ -69,7 +84,8 @@ def check_response(operation: OperationModel, response: tuple[AWSResponse, dict[
         shape = operation.output_shape
         body: dict[str, Any] = {} if shape is None else _wire(shape, parsed)
         if shape is not None:
-            validate_parameters({k: v for k, v in parsed.items() if k != "ResponseMetadata"}, shape)
+            sent = {k: v for k, v in parsed.items() if k != "ResponseMetadata"}
+            validate_parameters(_non_null(shape, sent), shape)
         if operation.has_streaming_output:
             # A blob payload is the body itself, which botocore hands over as a stream.
             assert shape is not None

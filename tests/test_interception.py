@@ -434,13 +434,13 @@ def test_aiobotocore_without_client_validation_gets_the_service_400() -> None:
         config = Config(parameter_validation=False)
         async with session.create_client("apigateway", region_name=REGION, config=config) as aws:
             with pytest.raises(aws.exceptions.BadRequestException) as info:
-                await aws.create_api_key(name=42)
+                await aws.create_api_key(name=[42])
             return error_of(info)
 
     with mock_apigateway():
         assert asyncio.run(main()) == (
             "BadRequestException",
-            "Invalid type for parameter createApiKeyInput.name, value: 42, type: int, "
+            "Invalid type for parameter createApiKeyInput.name, value: [42], type: list, "
             "expected: string",
             400,
         )

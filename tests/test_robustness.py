@@ -36,8 +36,11 @@ OPERATIONS = [(service, name) for service, names in SUPPORTED.items() for name i
 MODELS = {
     service: botocore.session.get_session().get_service_model(service) for service in SUPPORTED
 }
+# Beside the modeled errors: the validation errors, and the JSON reader's (API Gateway's
+# SerializationException for a boolean or number where a string belongs).
 ALLOWED_CODES = {
-    service: {shape.name for shape in model.error_shapes} | {"ValidationException"}
+    service: {shape.name for shape in model.error_shapes}
+    | {"ValidationException", "SerializationException"}
     for service, model in MODELS.items()
 }
 READ_PREFIXES = ("Get", "List")

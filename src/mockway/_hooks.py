@@ -107,7 +107,7 @@ class ClientHooks:
         if model.name not in self.service.operations:
             return
         try:
-            validator_for(self.service, model)(params)
+            context[_PARAMS] = validator_for(self.service, model)(params)
         except ServiceError as error:
             response = state.error_response(self.service, model, error, "")
             CONTROLLER.observe(model, response)

@@ -76,6 +76,12 @@ class Service(Generic[B]):
     """Shapes whose pattern in the model the service enforces."""
     nullable: frozenset[str] = frozenset()
     """Structures whose null members the service reads as absent."""
+    wrong_json: Mapping[str, str] = field(default_factory=dict)
+    """What the service's JSON reader says, as a ``SerializationException``, of a JSON
+    ``boolean`` or ``number`` in the body where the model reads a string; without an entry
+    such a value is a wrong type (``type_error_code``)."""
+    null_entries: frozenset[str] = frozenset()
+    """Map members (``<InputShape>.<member>``) that take a JSON null as an entry's value."""
 
 
 @functools.cache

@@ -48,6 +48,8 @@ def validator_for(service: Service[Any], operation: OperationModel) -> Validator
             unbounded=service.unbounded,
             patterns=service.patterns,
             nullable=service.nullable,
+            wrong_json=service.wrong_json,
+            null_entries=service.null_entries,
         )
     return validator
 
@@ -98,7 +100,7 @@ class MockState:
             raise UnsupportedOperation(service.name, operation.name)
         try:
             if validate:
-                validator_for(service, operation)(params)
+                params = validator_for(service, operation)(params)
             now = _clock.now()
             backend = self.backend(service, account_id, region)
             with backend.lock:

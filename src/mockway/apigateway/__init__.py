@@ -19,7 +19,9 @@ from . import (
     _domain_names,
     _gateway_responses,
     _import,
+    _integration_responses,
     _integrations,
+    _method_responses,
     _methods,
     _plan_keys,
     _request_models,
@@ -52,7 +54,9 @@ OPERATIONS: dict[str, Any] = {
     **_rest_apis.OPERATIONS,
     **_resources.OPERATIONS,
     **_methods.OPERATIONS,
+    **_method_responses.OPERATIONS,
     **_integrations.OPERATIONS,
+    **_integration_responses.OPERATIONS,
     **_deployments.OPERATIONS,
     **_stages.OPERATIONS,
     **_stage_settings.OPERATIONS,
@@ -81,7 +85,19 @@ SERVICE: Service[ApiGatewayBackend] = Service(
         "EndpointType": ("PRIVATE", "EDGE", "REGIONAL"),
         "DocumentationPartType": _documentation.TYPES_IN_AWS_ORDER,
         "GatewayResponseType": _gateway_responses.TYPES_IN_AWS_ORDER,
+        "IntegrationType": ("HTTP", "MOCK", "AWS_PROXY", "HTTP_PROXY", "AWS"),
     },
     patterns=frozenset({"StatusCode"}),
     nullable=frozenset({"PatchOperation"}),
+    wrong_json={
+        "boolean": "class java.lang.Boolean can not be converted to an String",
+        "number": "class com.amazon.coral.value.json.numbers.TruncatingBigNumber can not be"
+        " converted to an String",
+    },
+    null_entries=frozenset(
+        {
+            "PutIntegrationRequest.requestTemplates",
+            "PutIntegrationResponseRequest.responseTemplates",
+        }
+    ),
 )

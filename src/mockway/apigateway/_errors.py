@@ -174,8 +174,41 @@ VPC_ENDPOINT_NOT_FOUND = "VPC endpoint {value} is not associated with this API"
 
 # -- methods, method responses -----------------------------------------------------------------
 
+RESPONSE_NOT_FOUND = "Invalid Response status code specified"
+PARAMETER_NOT_FOUND = "Invalid parameter name specified"
+CONTENT_TYPE_NOT_FOUND = "Content-Type specified was not found"
+MAPPING_INVALID = (
+    "Invalid mapping expression specified: Validation Result: warnings : [], errors : [{problem}]"
+)
+EXPRESSION_INVALID = "Invalid mapping expression specified: {expression}"
+# Seen from real AWS (public reports of its answers).
+EXPRESSION_UNDECLARED = "Invalid mapping expression parameter specified: {expression}"
+NO_METHOD_RESPONSE = "No method response exists for method."
+
 
 # -- integrations, integration responses -------------------------------------------------------
+
+CONTENT_TYPE_INVALID = (
+    "Validation Result: warnings : [], errors : [Invalid content type specified: {content_type}]"
+)
+# Seen from real AWS (public reports of its answers).
+TIMEOUT_RANGE = "Timeout should be between 50 ms and 29000 ms"
+SELECTION_PATTERN_TAKEN = "Integration response with selection pattern {pattern} already exists"
+# Assumed.
+PASSTHROUGH_INVALID = (
+    "Invalid passthrough behavior specified: {value}. Valid options are"
+    " WHEN_NO_MATCH,WHEN_NO_TEMPLATES,NEVER"
+)
+CONTENT_HANDLING_INVALID = (
+    "Invalid content handling specified: {value}. Valid options are"
+    " CONVERT_TO_BINARY,CONVERT_TO_TEXT"
+)
+CONNECTION_TYPE_INVALID = (
+    "Invalid connection type specified: {value}. Valid options are INTERNET,VPC_LINK"
+)
+TRANSFER_MODE_INVALID = (
+    "Invalid response transfer mode specified: {value}. Valid options are BUFFERED,STREAM"
+)
 
 
 # -- deployments and stages --------------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from .._paging import OrderedStore
 from .._patch import PatchOp, PatchRules, PathTable, whole_value
@@ -28,7 +28,9 @@ __all__ = [
     "IN_BACKEND",
     "IN_REST_API",
     "Edit",
+    "Entries",
     "Family",
+    "Items",
     "Parent",
     "clone",
     "render_output",
@@ -115,8 +117,9 @@ def render_output(item: Any, call: Call) -> dict[str, Any]:
 @dataclass(frozen=True)
 class Family(Generic[M]):
     parent: Parent
-    items: Callable[[Any], OrderedStore[M]]
-    """The collection in the parent."""
+    items: Callable[[Any], Items[M]]
+    """The collection in the parent: an :class:`OrderedStore` (which lists), or a parent's
+    own map (:class:`Entries`)."""
     id_param: str
     """The request member naming an item."""
     not_found: str | Callable[[ApiGatewayBackend, Call], str]
@@ -162,8 +165,10 @@ class Family(Generic[M]):
         assert shape is not None
         items_shape = shape.members["items"]
         service = call.operation.service_model.service_name
+        store = self.items(parent)
+        assert isinstance(store, OrderedStore)
         return page(
-            self.items(parent),
+            store,
             requested(call),
             lambda found: render_items(found, items_shape, service),
             newest_first=self.newest_first,
@@ -260,3 +265,35 @@ def set_map_entry(attribute: str, *, missing: str | None = None) -> Setter:
             raise e.not_found(missing.format(name=name))
 
     return setter
+
+
+# -- collections ---------------------------------------------------------------------------
+
+
+class Items(Protocol[M]):
+    """What a family needs of its collection: an item by key, stored, removed."""
+
+    def get(self, key: str) -> M | None: ...
+
+    def add(self, key: str, item: M) -> None: ...
+
+    def remove(self, key: str) -> M | None: ...
+
+
+class Entries(Generic[M]):
+    """A parent's plain map as a family's collection: a resource's methods by HTTP method, a
+    method's responses by status code."""
+
+    __slots__ = ("_entries",)
+
+    def __init__(self, entries: dict[str, M]) -> None:
+        self._entries = entries
+
+    def get(self, key: str) -> M | None:
+        return self._entries.get(key)
+
+    def add(self, key: str, item: M) -> None:
+        self._entries[key] = item
+
+    def remove(self, key: str) -> M | None:
+        return self._entries.pop(key, None)

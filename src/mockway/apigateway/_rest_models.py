@@ -41,6 +41,12 @@ class MethodResponse:
     response_parameters: dict[str, bool] | None = None
     response_models: dict[str, str] | None = None
 
+    # A map given empty is kept, and shown, empty; one never given, or emptied by an update,
+    # is left out (as AWS does).
+    RENDER: ClassVar[Rendering] = Rendering(
+        always=frozenset({"responseParameters", "responseModels"})
+    )
+
 
 @dataclass(slots=True)
 class IntegrationResponse:
@@ -48,7 +54,12 @@ class IntegrationResponse:
     selection_pattern: str | None = None
     response_parameters: dict[str, str] | None = None
     response_templates: dict[str, str | None] | None = None
+    """A template given empty or null is kept as null."""
     content_handling: str | None = None
+
+    RENDER: ClassVar[Rendering] = Rendering(
+        always=frozenset({"responseParameters", "responseTemplates"})
+    )
 
 
 @dataclass(slots=True)
@@ -67,11 +78,14 @@ class Integration:
     cache_namespace: str | None = None
     cache_key_parameters: list[str] = field(default_factory=list)
     integration_responses: dict[str, IntegrationResponse] = field(default_factory=dict)
+    """By status code."""
     tls_config: dict[str, Any] | None = None
     response_transfer_mode: str | None = None
     integration_target: str | None = None
 
-    RENDER: ClassVar[Rendering] = Rendering(always=frozenset({"cacheKeyParameters"}))
+    RENDER: ClassVar[Rendering] = Rendering(
+        always=frozenset({"cacheKeyParameters", "requestParameters", "requestTemplates"})
+    )
 
 
 @dataclass(slots=True)
@@ -85,8 +99,13 @@ class Method:
     request_parameters: dict[str, bool] | None = None
     request_models: dict[str, str] | None = None
     method_responses: dict[str, MethodResponse] = field(default_factory=dict)
+    """By status code."""
     method_integration: Integration | None = None
     authorization_scopes: list[str] | None = None
+
+    RENDER: ClassVar[Rendering] = Rendering(
+        always=frozenset({"requestParameters", "requestModels", "authorizationScopes"})
+    )
 
 
 @dataclass(slots=True)
