@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from builders import ACCOUNT, body, status
 
-from mockway.apigateway import SERVICE
 from support import expect_error
 
 MODEL_ID = re.compile(r"[a-z0-9]{6}")
@@ -46,13 +45,6 @@ NOT_JSON = (
 )
 SCHEMA_INVALID = "Invalid model schema specified"
 PREFIX = "#set($inputRoot = $input.path('$'))\n"
-
-
-def needs(operation: str) -> pytest.MarkDecorator:
-    """For scenarios that need another family's operation."""
-    return pytest.mark.skipif(
-        operation not in SERVICE.operations, reason=f"{operation} is not supported yet"
-    )
 
 
 @pytest.fixture
@@ -390,7 +382,6 @@ def test_method_request_references(apigw: Any, api_id: str) -> None:
     assert status(apigw.delete_model(restApiId=api_id, modelName="MySchema")) == 202
 
 
-@needs("UpdateMethod")
 def test_method_request_references_follow_method_updates(apigw: Any, api_id: str) -> None:
     root = apigw.get_resources(restApiId=api_id)["items"][0]["id"]
     for name in ("MySchema", "MySchemaTwo"):
@@ -414,7 +405,6 @@ def test_method_request_references_follow_method_updates(apigw: Any, api_id: str
         apigw.delete_model(restApiId=api_id, modelName="MySchemaTwo")
 
 
-@needs("PutMethodResponse")
 def test_method_response_references(apigw: Any, api_id: str) -> None:
     root = apigw.get_resources(restApiId=api_id)["items"][0]["id"]
     pets = apigw.create_resource(restApiId=api_id, parentId=root, pathPart="pets")["id"]
