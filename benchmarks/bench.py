@@ -56,6 +56,11 @@ SMALL_STORE = 10
 PAGE = 25
 USAGE_DAYS = 7
 APPSYNC_KEYS_PER_API = 50
+AUTHORIZERS_PER_API = 10
+AUTHORIZER_URI = (
+    "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+    "arn:aws:lambda:us-east-1:123456789012:function:authorizer/invocations"
+)
 MAX_CALLS = 1_000  # AppSync holds 25 APIs of 50 keys: a batch of create_api_key fits
 PER_CALL_BAR = 1.3
 
@@ -141,6 +146,21 @@ class Store:
                 usagePlanId=plan_id, keyId=key_id, keyType="API_KEY"
             )
         return plan_id, key_ids
+
+    def deployed_api(self) -> dict[str, str]:
+        """A REST API with ``POST /pets`` (a method response and a MOCK integration), deployed
+        to stage ``dev``: the ids that name its method."""
+        aws = self.apigateway
+        api = aws.create_rest_api(name="benchmark-api")
+        pets = aws.create_resource(
+            restApiId=api["id"], parentId=api["rootResourceId"], pathPart="pets"
+        )
+        where = {"restApiId": api["id"], "resourceId": pets["id"], "httpMethod": "POST"}
+        aws.put_method(**where, authorizationType="NONE")
+        aws.put_method_response(**where, statusCode="200")
+        aws.put_integration(**where, type="MOCK")
+        aws.create_deployment(restApiId=api["id"], stageName="dev")
+        return where
 
     def graphql_api(self, keys: int) -> str:
         """The id of a new GraphQL API with ``keys`` API keys."""
@@ -242,6 +262,42 @@ def update_usage_plan(store: Store) -> Params:
     return {"usagePlanId": plan_id, "patchOperations": [replace]}
 
 
+def update_stage(store: Store) -> Params:
+    api_id = store.deployed_api()["restApiId"]
+    replace = {"op": "replace", "path": "/*/*/throttling/rateLimit", "value": "100"}
+    return {"restApiId": api_id, "stageName": "dev", "patchOperations": [replace]}
+
+
+def put_integration_response(store: Store) -> Params:
+    return {
+        **store.deployed_api(),
+        "statusCode": "200",
+        "responseTemplates": {"application/json": '{"ok": true}'},
+    }
+
+
+def get_gateway_responses(store: Store) -> Params:
+    return {"restApiId": store.deployed_api()["restApiId"]}
+
+
+def create_authorizer(store: Store, calls: int) -> list[Params]:
+    """A REST API holds 10 authorizers: the calls fill one new API after another."""
+    apis = [
+        store.apigateway.create_rest_api(name="benchmark-api")["id"]
+        for _ in range(-(-calls // AUTHORIZERS_PER_API))
+    ]
+    return [
+        {
+            "restApiId": apis[call // AUTHORIZERS_PER_API],
+            "name": f"authorizer-{call}",
+            "type": "TOKEN",
+            "authorizerUri": AUTHORIZER_URI,
+            "identitySource": "method.request.header.Authorization",
+        }
+        for call in range(calls)
+    ]
+
+
 def appsync_create_api_key(store: Store, calls: int) -> list[Params]:
     """AppSync holds 50 keys per API: the calls fill one new API after another."""
     apis = [store.graphql_api(0) for _ in range(-(-calls // APPSYNC_KEYS_PER_API))]
@@ -294,6 +350,20 @@ def cases(large_store: int) -> tuple[Case, ...]:
         Case(
             "`update_usage_plan`, one replace", APIGATEWAY, "update_usage_plan", update_usage_plan
         ),
+        Case("`update_stage`, one method setting", APIGATEWAY, "update_stage", update_stage),
+        Case(
+            "`put_integration_response`",
+            APIGATEWAY,
+            "put_integration_response",
+            put_integration_response,
+        ),
+        Case(
+            "`get_gateway_responses` (21 types)",
+            APIGATEWAY,
+            "get_gateway_responses",
+            get_gateway_responses,
+        ),
+        Case("`create_authorizer`", APIGATEWAY, "create_authorizer", each_call=create_authorizer),
         Case(
             "AppSync `create_api_key`", APPSYNC, "create_api_key", each_call=appsync_create_api_key
         ),

@@ -67,7 +67,17 @@ def render_items(items: list[Any], list_shape: Shape, service: str) -> list[dict
     assert isinstance(list_shape, ListShape)
     member = list_shape.member
     assert isinstance(member, StructureShape)
-    return [render(item, member, service) for item in items]
+    out: list[dict[str, Any]] = []
+    kind: type | None = None
+    plan: Plan | None = None
+    for item in items:
+        if type(item) is not kind:
+            kind = type(item)
+            render(item, member, service)  # compiles the plan if need be
+            plan = _plans[kind, service, member.name]
+        assert plan is not None
+        out.append(plan(item))
+    return out
 
 
 def _attributes(cls: type) -> set[str]:

@@ -91,19 +91,43 @@ Setter = Callable[[Edit[Any]], None]
 Check = Callable[[ApiGatewayBackend, Call, Any, Any], None]
 
 
+_ATOMS = frozenset({str, int, float, bool, type(None), bytes, tuple, frozenset})
+"""What is never changed in place, so never copied (a tuple held is a snapshot)."""
+_COPIERS: dict[type, Callable[[Any], Any] | None] = {}
+"""Per type met by :func:`clone`: the function that copies a dataclass of it, written once
+(as :mod:`dataclasses` writes ``__init__``); None for a value kept as it is."""
+
+
+def _copier(kind: type) -> Callable[[Any], Any] | None:
+    if not is_dataclass(kind) or kind.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+        return None
+    lines = ["def copy(value):", "    new = new_object(kind)"]
+    for f in fields(kind):
+        lines.append(f"    v = value.{f.name}")
+        lines.append(f"    new.{f.name} = v if type(v) in atoms else clone(v)")
+    lines.append("    return new")
+    env: dict[str, Any] = {"new_object": object.__new__, "kind": kind, "atoms": _ATOMS}
+    env["clone"] = clone
+    exec("\n".join(lines), env)  # built from a dataclass's field names, never from a request
+    copy: Callable[[Any], Any] = env["copy"]
+    return copy
+
+
 def clone(value: Any) -> Any:
     """A copy of a stored item deep enough to patch: its dataclasses, lists and maps are new;
     child collections (:class:`OrderedStore`) and immutable values are shared."""
-    if isinstance(value, dict):
-        return {k: clone(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [clone(v) for v in value]
-    if is_dataclass(value) and not isinstance(value, type):
-        new = object.__new__(type(value))
-        for f in fields(value):
-            object.__setattr__(new, f.name, clone(getattr(value, f.name)))
-        return new
-    return value
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    if kind is dict:
+        return {k: v if type(v) in _ATOMS else clone(v) for k, v in value.items()}
+    if kind is list:
+        return [v if type(v) in _ATOMS else clone(v) for v in value]
+    try:
+        copy = _COPIERS[kind]
+    except KeyError:
+        copy = _COPIERS[kind] = _copier(kind)
+    return value if copy is None else copy(value)
 
 
 def render_output(item: Any, call: Call) -> dict[str, Any]:

@@ -113,6 +113,10 @@ def default_response(response_type: str) -> GatewayResponse:
     )
 
 
+# Each type's own default, shared by every API that has not put it (never changed).
+_DEFAULTS = {response_type: default_response(response_type) for response_type in DEFAULT_STATUS}
+
+
 def effective_response(api: RestApi, response_type: str) -> GatewayResponse:
     """The response of ``response_type`` the API answers with: the one put on it, or AWS's
     default, which takes the parameters, templates and status code (if any) of a
@@ -120,13 +124,14 @@ def effective_response(api: RestApi, response_type: str) -> GatewayResponse:
     put = api.gateway_responses.get(response_type)
     if put is not None:
         return put
-    response = default_response(response_type)
     fallback = FALLBACK.get(response_type)
     custom = None if fallback is None else api.gateway_responses.get(fallback)
-    if custom is not None:
-        response.status_code = custom.status_code or response.status_code
-        response.response_parameters = dict(custom.response_parameters)
-        response.response_templates = dict(custom.response_templates)
+    if custom is None:
+        return _DEFAULTS[response_type]
+    response = default_response(response_type)
+    response.status_code = custom.status_code or response.status_code
+    response.response_parameters = dict(custom.response_parameters)
+    response.response_templates = dict(custom.response_templates)
     return response
 
 
@@ -242,7 +247,11 @@ def get_gateway_responses(backend: ApiGatewayBackend, call: Call) -> dict[str, A
     api = _api(backend, call)
     shape = call.operation.output_shape
     assert shape is not None
-    responses = [effective_response(api, kind) for kind in DEFAULT_STATUS]
+    responses = (
+        [effective_response(api, kind) for kind in DEFAULT_STATUS]
+        if len(api.gateway_responses)
+        else list(_DEFAULTS.values())
+    )
     return {
         "items": render_items(
             responses, shape.members["items"], call.operation.service_model.service_name

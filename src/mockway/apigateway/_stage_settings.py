@@ -18,6 +18,7 @@ it left it, and answers each kind of path with messages of its own:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -305,6 +306,7 @@ def _pointer(path: str) -> list[str]:
     return [p.replace("~1", "/").replace("~0", "~") for p in path.split("/")[1:]]
 
 
+@functools.lru_cache(maxsize=1024)  # the same few paths come again and again
 def _read(op: str, path: str, source: Any) -> tuple[Setter, tuple[str, ...]]:
     """What an operation does, and the names its path gives; AWS's 400 for one it refuses."""
     parts = _pointer(path) if path.startswith("/") else []
