@@ -7,6 +7,7 @@ from typing import Any
 from .._patch import PatchRules
 from .._registry import Call
 from . import _errors as e
+from ._family import as_flag
 from ._listing import page, requested
 from ._models import (
     ApiGatewayBackend,
@@ -110,7 +111,7 @@ def update_api_key(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
         elif op.template == "/description":
             key.description = check_description(op.value or None)
         elif op.template == "/enabled":
-            key.enabled = (op.value or "").lower() == "true"
+            key.enabled = as_flag(op.value)
         elif op.template == "/customerId":
             key.customer_id = op.value or None
         else:

@@ -32,6 +32,7 @@ __all__ = [
     "Family",
     "Items",
     "Parent",
+    "as_flag",
     "clone",
     "render_output",
     "set_flag",
@@ -252,11 +253,16 @@ def set_text(attribute: str, *, blank: str | None = None) -> Setter:
     return setter
 
 
+def as_flag(value: str | None) -> bool:
+    """A patch value as AWS reads a boolean: true only for ``"true"``, in any case."""
+    return (value or "").lower() == "true"
+
+
 def set_flag(attribute: str) -> Setter:
     """A boolean member: true only for ``"true"``, in any case, as AWS reads it."""
 
     def setter(edit: Edit[Any]) -> None:
-        setattr(edit.item, attribute, (edit.value or "").lower() == "true")
+        setattr(edit.item, attribute, as_flag(edit.value))
 
     return setter
 

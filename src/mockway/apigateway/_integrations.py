@@ -14,7 +14,7 @@ from .._patch import PathTable, whole_value
 from .._registry import Call
 from .._wire import received
 from . import _errors as e
-from ._family import Edit, Family, Parent, Setter, render_output, set_text
+from ._family import Edit, Family, Parent, Setter, as_flag, render_output, set_text
 from ._methods import ENTRY_OPS, drop_empty, mapping_error, method_of, set_entry
 from ._models import ApiGatewayBackend
 from ._resources import resource_of
@@ -195,7 +195,7 @@ def _set_cache_key(edit: Edit[Integration]) -> None:
 def _set_insecure(edit: Edit[Integration]) -> None:
     """A flag, true only for ``"true"`` in any case, as AWS reads one."""
     tls = edit.item.tls_config = edit.item.tls_config or {}
-    tls["insecureSkipVerification"] = (edit.value or "").lower() == "true"
+    tls["insecureSkipVerification"] = as_flag(edit.value)
 
 
 def _check_patched(

@@ -13,7 +13,7 @@ from .._patch import PathTable
 from .._registry import Call
 from .._wire import received
 from . import _errors as e
-from ._family import Entries, Family, Parent, render_output
+from ._family import Entries, Family, Parent, as_flag, render_output
 from ._methods import ENTRY_OPS, drop_empty, mapping_error, method_of, set_entry
 from ._models import ApiGatewayBackend
 from ._rest_models import Method, MethodResponse, RestApi
@@ -53,7 +53,7 @@ FAMILY: Family[MethodResponse] = Family(
     ),
     setters={
         "/responseParameters/<name>": set_entry(
-            "response_parameters", e.PARAMETER_NOT_FOUND, lambda v: (v or "").lower() == "true"
+            "response_parameters", e.PARAMETER_NOT_FOUND, as_flag
         ),
         "/responseModels/<type>": set_entry("response_models", e.CONTENT_TYPE_NOT_FOUND),
     },

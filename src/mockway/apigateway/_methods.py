@@ -12,7 +12,17 @@ from .._registry import Call
 from .._wire import received
 from . import _errors as e
 from ._authorizers import authorizer_problem
-from ._family import Edit, Entries, Family, Parent, Setter, render_output, set_flag, set_text
+from ._family import (
+    Edit,
+    Entries,
+    Family,
+    Parent,
+    Setter,
+    as_flag,
+    render_output,
+    set_flag,
+    set_text,
+)
 from ._models import ApiGatewayBackend
 from ._resources import resource_of
 from ._rest_models import Method, Resource, RestApi
@@ -167,7 +177,7 @@ FAMILY: Family[Method] = Family(
         "/operationName": set_text("operation_name"),
         "/requestValidatorId": set_text("request_validator_id"),
         "/requestParameters/<name>": set_entry(
-            "request_parameters", e.PARAMETER_NOT_FOUND, lambda v: (v or "").lower() == "true"
+            "request_parameters", e.PARAMETER_NOT_FOUND, as_flag
         ),
         "/requestModels/<type>": set_entry("request_models", e.CONTENT_TYPE_NOT_FOUND),
     },

@@ -26,7 +26,7 @@ from .._patch import PatchOp, decimal_value, whole_value
 from .._registry import Call
 from . import _errors as e
 from ._account import BURST_LIMIT, RATE_LIMIT
-from ._family import Edit, clone, set_flag, set_text
+from ._family import Edit, as_flag, clone, set_flag, set_text
 from ._models import ApiGatewayBackend
 from ._rest_models import Stage
 from ._stages import (
@@ -78,7 +78,7 @@ Reader = Callable[[Edit[Stage]], Any]
 
 
 def _flag(edit: Edit[Stage]) -> bool:
-    return (edit.value or "").lower() == "true"
+    return as_flag(edit.value)
 
 
 def _whole(edit: Edit[Stage]) -> int:
