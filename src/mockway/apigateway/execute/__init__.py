@@ -38,13 +38,19 @@ __all__ = ["UnsupportedExecution", "answer", "execute", "invoke"]
 
 
 def execute(
-    backend: ApiGatewayBackend, api_label: str, request: HttpRequest, now: float
-) -> HttpResponse:
+    backend: ApiGatewayBackend, api_label: str, request: HttpRequest
+) -> tuple[HttpResponse, float]:
     """The answer to ``request`` for the API the host's first label names, without the
-    headers every answer carries."""
+    headers every answer carries, and the time it was answered at.
+
+    The clock is read under the lock, so that the requests the lock orders see time in the
+    same order: a bucket is never refilled twice for the same moment.
+    """
     api: RestApi | None = None
+    now = 0.0
     try:
         with backend.lock:
+            now = _clock.now()
             api = api_of(backend, api_label)
             target = locate(backend, api, request)
             check_size(request)
@@ -54,9 +60,9 @@ def execute(
             caller = identify(backend, target, found, request)
             take(traffic, target, found, caller, now)
             meter(backend, caller, now)
-        return integration(request)
+        return integration(request), now
     except GatewayError as error:
-        return refusal(api, error.refusal)
+        return refusal(api, error.refusal), now
 
 
 def answer(
@@ -66,8 +72,8 @@ def answer(
     from .. import SERVICE
 
     backend = state.backend(SERVICE, account_id, region)
-    now = _clock.now()
-    return finish(execute(backend, api_label, request, now), state.ids, now)
+    response, now = execute(backend, api_label, request)
+    return finish(response, state.ids, now)
 
 
 def invoke(
