@@ -7,6 +7,7 @@ import asyncio
 import io
 import json
 import re
+import ssl
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -59,14 +60,19 @@ def via_urllib3(method: str, url: str, headers: Headers = None, body: Body = Non
     return Reply(response.status, _lower(response.headers), response.data)
 
 
+# A client loads the system's certificates when it is made: one context for all of them.
+_TLS = ssl.create_default_context()
+
+
 def via_httpx(method: str, url: str, headers: Headers = None, body: Body = None) -> Reply:
-    response = httpx.request(method, url, headers=headers, content=body)
+    with httpx.Client(verify=_TLS) as client:
+        response = client.request(method, url, headers=headers, content=body)
     return Reply(response.status_code, _lower(response.headers), response.content)
 
 
 def via_httpx_async(method: str, url: str, headers: Headers = None, body: Body = None) -> Reply:
     async def send() -> Reply:
-        async with httpx.AsyncClient() as client:
+        async with httpx.AsyncClient(verify=_TLS) as client:
             response = await client.request(method, url, headers=headers, content=body)
             return Reply(response.status_code, _lower(response.headers), response.content)
 

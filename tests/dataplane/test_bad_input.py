@@ -106,7 +106,7 @@ def test_the_handle_says_what_it_needs(mockway: mockway.Handle) -> None:
 PRINTABLE = st.text(string.printable, max_size=40)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     method=st.text(string.ascii_letters, min_size=1, max_size=8),
     path=st.text(max_size=60),
