@@ -218,6 +218,16 @@ def _build(ctx: ImportContext, mode: str, documentation: bool, kept_ids: dict[st
         ctx.warnings.extend(warnings)
 
 
+def _built(ctx: ImportContext, mode: str, documentation: bool, kept_ids: dict[str, str]) -> None:
+    """:func:`_build`, then AWS's 400 if the import has errors (or warnings, when it must
+    have none). A JSON document nesting deeper than Python follows is no valid input."""
+    try:
+        _build(ctx, mode, documentation, kept_ids)
+    except RecursionError:
+        raise e.bad_request(e.OPENAPI_INVALID) from None
+    _finish(ctx)
+
+
 def _finish(ctx: ImportContext) -> None:
     """AWS's 400 for an import with errors, or with warnings when it must have none."""
     if ctx.errors:
@@ -239,8 +249,7 @@ def import_rest_api(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     document, version = read_document(call.params["body"])
     mode, documentation = _parameters(call)
     ctx = ImportContext(backend, call, document, version, _new_api(backend, call))
-    _build(ctx, mode, documentation, {})
-    _finish(ctx)
+    _built(ctx, mode, documentation, {})
     backend.rest_apis.add(ctx.api.id, ctx.api)
     return _rendered(ctx, tags=False)
 
@@ -252,8 +261,7 @@ def put_rest_api(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     merge = call.params.get("mode") != "overwrite"
     api, kept_ids = _shell(old, merge)
     ctx = ImportContext(backend, call, document, version, api, merge=merge)
-    _build(ctx, mode, documentation, kept_ids)
-    _finish(ctx)
+    _built(ctx, mode, documentation, kept_ids)
     for f in dataclasses.fields(RestApi):
         setattr(old, f.name, getattr(api, f.name))
     ctx.api = old

@@ -87,6 +87,10 @@ class _Resources:
         self.ctx = ctx
         self.kept_ids = kept_ids
         self.by_path = {resource.path: resource for resource in ctx.api.resources.values()}
+        self.children: dict[str, list[Resource]] = {}
+        for resource in ctx.api.resources.values():
+            if resource.parent_id is not None:
+                self.children.setdefault(resource.parent_id, []).append(resource)
 
     def at(self, parts: list[str]) -> Resource | None:
         path = "/" + "/".join(parts)
@@ -97,8 +101,9 @@ class _Resources:
         if parent is None:
             return None
         api = self.ctx.api
+        siblings = self.children.setdefault(parent.id, [])
         try:
-            check_path_part(api, parent, parts[-1], None)
+            check_path_part(_Siblings(siblings), parent, parts[-1], None)  # type: ignore[arg-type]
         except ServiceError as error:
             self.ctx.failed(e.OPENAPI_CREATE_RESOURCE.format(path=path), error)
             return None
@@ -108,7 +113,20 @@ class _Resources:
         resource = Resource(resource_id, parent.id, parts[-1], child_path(parent, parts[-1]))
         api.resources.add(resource.id, resource)
         self.by_path[path] = resource
+        siblings.append(resource)
         return resource
+
+
+class _Siblings:
+    """What :func:`check_path_part` reads of an API: here, only the parent's children, so a
+    check costs what the parent has, not what the API has."""
+
+    def __init__(self, children: list[Resource]) -> None:
+        self.resources = self
+        self._children = children
+
+    def values(self) -> list[Resource]:
+        return self._children
 
 
 class _Taken:

@@ -83,7 +83,7 @@ def _scalar(value: Any) -> Any:
         if not math.isfinite(value):
             raise _invalid()
         return value
-    return str(value)  # a binary or other typed scalar: its text
+    raise _invalid()  # a binary, a set or another value JSON has no place for
 
 
 def _plain(root: Any) -> Any:
@@ -100,6 +100,8 @@ def _plain(root: Any) -> Any:
         return _scalar(value)
 
     top = fresh(root)
+    if not isinstance(root, (dict, list)):
+        return top
     # (source, copy, depth)
     stack: list[tuple[Any, Any, int]] = [(root, top, 0)]
     while stack:
@@ -133,13 +135,15 @@ def _key(key: Any) -> str:
 
 
 def _parsed(text: str) -> Any:
+    """The values ``text`` spells: JSON, as it is (a tree of JSON values, which the parser
+    bounds in depth), or YAML, brought to JSON values (:func:`_plain`)."""
     stripped = text.lstrip()
     try:
         if stripped.startswith(("{", "[")):
             return json.loads(text, parse_constant=_refuse_constant)
         import yaml
 
-        return yaml.load(text, Loader=_yaml_loader())  # noqa: S506 - a safe loader
+        return _plain(yaml.load(text, Loader=_yaml_loader()))  # noqa: S506 - a safe loader
     except RecursionError:
         raise _invalid() from None
     except Exception as error:
@@ -163,7 +167,7 @@ def spec_version(document: dict[str, Any]) -> int | None:
 def read_document(body: Any) -> tuple[dict[str, Any], int]:
     """The OpenAPI document an import's body holds, and its major version (2 or 3); AWS's
     400 when it holds none."""
-    document = _plain(_parsed(_text(body)))
+    document = _parsed(_text(body))
     if not isinstance(document, dict):
         raise _invalid()
     version = spec_version(document)
