@@ -112,7 +112,12 @@ class MockState:
         if lifted:
             headers = {**headers, **lifted}
         return success(
-            url, operation.http.get("responseCode", 200), parsed, self.ids.request_id(), now, headers
+            url,
+            operation.http.get("responseCode", 200),
+            parsed,
+            self.ids.request_id(),
+            now,
+            headers,
         )
 
     def request(

@@ -76,7 +76,9 @@ def shop_swagger() -> dict[str, Any]:
                         "httpMethod": "GET",
                         "uri": "https://backend.example.com/items",
                         "requestParameters": {
-                            "integration.request.querystring.kind": "method.request.querystring.kind"
+                            "integration.request.querystring.kind": (
+                                "method.request.querystring.kind"
+                            )
                         },
                         "responses": {
                             "default": {
@@ -314,7 +316,9 @@ def every_extension() -> dict[str, Any]:
                     "x-amazon-apigateway-authorizer": {
                         "type": "request",
                         "authorizerUri": LAMBDA_URI,
-                        "identitySource": "method.request.header.Auth, method.request.querystring.t",
+                        "identitySource": (
+                            "method.request.header.Auth, method.request.querystring.t"
+                        ),
                         "authorizerResultTtlInSeconds": 0,
                     },
                 },

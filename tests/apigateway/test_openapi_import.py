@@ -78,7 +78,8 @@ def test_import_swagger_builds_every_part(apigw: Any) -> None:
     root, items, item = found["/"], found["/items"], found["/items/{itemId}"]
     assert root["id"] == created["rootResourceId"]
     assert items["parentId"] == root["id"]
-    assert item["parentId"] == items["id"] and item["pathPart"] == "{itemId}"
+    assert item["parentId"] == items["id"]
+    assert item["pathPart"] == "{itemId}"
 
     authorizers = {a["name"]: a for a in apigw.get_authorizers(restApiId=api_id)["items"]}
     gatekeeper = authorizers["gatekeeper"]
@@ -457,7 +458,10 @@ def test_models_may_refer_to_each_other_in_a_cycle(apigw: Any) -> None:
     }
     api_id = imported(apigw, document, failOnWarnings=True)["id"]
     with expect_error(
-        apigw, "ConflictException", "Cannot delete model 'House', is referenced in model: Person", 409
+        apigw,
+        "ConflictException",
+        "Cannot delete model 'House', is referenced in model: Person",
+        409,
     ):
         apigw.delete_model(restApiId=api_id, modelName="House")
 
@@ -486,11 +490,14 @@ def test_base_path_of_openapi_2(apigw: Any, mode: str, paths: list[str]) -> None
     assert list(found[paths[-1]]["resourceMethods"]) == ["GET"]
 
 
+VARIABLE = {"url": "https://example.com", "variables": {"basePath": {"default": "/v"}}}
+
+
 @pytest.mark.parametrize(
     ("mode", "server", "last"),
     [
-        ("prepend", {"url": "https://example.com", "variables": {"basePath": {"default": "/v"}}}, "/v/test"),
-        ("split", {"url": "https://example.com", "variables": {"basePath": {"default": "/v"}}}, "/test"),
+        ("prepend", VARIABLE, "/v/test"),
+        ("split", VARIABLE, "/test"),
         ("prepend", {"url": "https://example.com/base-url/part/"}, "/base-url/part/test"),
         ("split", {"url": "https://example.com/base-url/part/"}, "/part/test"),
         ("ignore", {"url": "https://example.com/base-url/part/"}, "/test"),
@@ -618,7 +625,9 @@ def test_a_warning_leaves_the_part_out(apigw: Any) -> None:
 def test_fail_on_warnings_creates_nothing(apigw: Any) -> None:
     message = "Warnings found during import:\n\t" + WARNING
     with expect_error(apigw, "BadRequestException", message, 400):
-        imported(apigw, _with_bad_parameter(), failOnWarnings=True, parameters={"basepath": "split"})
+        imported(
+            apigw, _with_bad_parameter(), failOnWarnings=True, parameters={"basepath": "split"}
+        )
     assert apigw.get_rest_apis()["items"] == []
 
 
@@ -750,11 +759,17 @@ def test_body_as_bytes_with_a_byte_order_mark(apigw: Any) -> None:
 
 
 def _bomb(levels: int = 12) -> str:
-    lines = ['openapi: "3.0.1"', "info: {title: bomb, version: '1'}", 'a0: &a0 ["x","x","x","x","x","x","x","x","x"]']
+    lines = [
+        'openapi: "3.0.1"',
+        "info: {title: bomb, version: '1'}",
+        'a0: &a0 ["x","x","x","x","x","x","x","x","x"]',
+    ]
     for level in range(1, levels):
         refs = ",".join([f"*a{level - 1}"] * 9)
         lines.append(f"a{level}: &a{level} [{refs}]")
-    lines.append(f"paths: {{'/': {{get: {{responses: {{'200': {{description: *a{levels - 1}}}}}}}}}}}")
+    lines.append(
+        f"paths: {{'/': {{get: {{responses: {{'200': {{description: *a{levels - 1}}}}}}}}}}}"
+    )
     return "\n".join(lines)
 
 
@@ -766,7 +781,8 @@ HOSTILE = {
     "yaml alias bomb": _bomb(),
     "yaml alias to itself": "openapi: 3.0.1\ninfo: {title: t}\npaths: &p {'/': *p}\n",
     "too large": '{"openapi": "3.0.1", "info": {"title": "' + "x" * (7 * 1024 * 1024) + '"}}',
-    "yaml set and binary": "openapi: 3.0.1\ninfo: {title: !!binary aGk=, version: !!set {a}}\npaths: {}",
+    "yaml binary": "openapi: 3.0.1\ninfo: {title: !!binary aGk=, version: '1'}\npaths: {}",
+    "yaml set": "openapi: 3.0.1\ninfo: {title: t, version: !!set {a}}\npaths: {}",
     "yaml mapping as a key": "openapi: 3.0.1\n? [a, b]\n: c\n",
     "yaml infinity": "openapi: 3.0.1\nx: .inf\n",
 }
@@ -779,7 +795,9 @@ WRONG_TYPES = {
     "responses a list": {"paths": {"/a": {"get": {"responses": [200]}}}},
     "integration a string": {"paths": {"/a": {"get": {"x-amazon-apigateway-integration": "mock"}}}},
     "integration responses a list": {
-        "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "mock", "responses": [1]}}}}
+        "paths": {
+            "/a": {"get": {"x-amazon-apigateway-integration": {"type": "mock", "responses": [1]}}}
+        }
     },
     "parameters an object": {"paths": {"/a": {"get": {"parameters": {"a": 1}}}}},
     "parameter without a name": {"paths": {"/a": {"get": {"parameters": [{"in": "query"}]}}}},
@@ -800,7 +818,11 @@ WRONG_TYPES = {
     "documentation a list": {"x-amazon-apigateway-documentation": [1]},
     "servers an object": {"servers": {"url": "x"}},
     "timeout a string": {
-        "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "mock", "timeoutInMillis": "x"}}}}
+        "paths": {
+            "/a": {
+                "get": {"x-amazon-apigateway-integration": {"type": "mock", "timeoutInMillis": "x"}}
+            }
+        }
     },
     "status code an object": {
         "paths": {
@@ -825,12 +847,15 @@ WRONG_TYPES = {
 
 def _answers_within_a_second(apigw: Any, document: str | bytes) -> None:
     started = time.perf_counter()
+    answer: Any = None
     try:
         apigw.import_rest_api(body=document)
     except ClientError as error:
-        assert error.response["Error"]["Code"] == "BadRequestException"
-        assert error.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+        answer = error.response
     assert time.perf_counter() - started < 1.0
+    if answer is not None:
+        assert answer["Error"]["Code"] == "BadRequestException"
+        assert answer["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))

@@ -23,8 +23,8 @@ from botocore.response import StreamingBody
 from .._registry import Call
 from . import _errors as e
 from ._authorizers import Authorizer
-from ._models import ApiGatewayBackend
 from ._model_schemas import referenced_name
+from ._models import ApiGatewayBackend
 from ._rest_models import Integration, Method, Resource, RestApi, Stage
 
 __all__ = ["OPERATIONS", "export_document", "jackson_json"]
@@ -57,7 +57,12 @@ def _iso(seconds: int) -> str:
 
 class _Exporter:
     def __init__(
-        self, backend: ApiGatewayBackend, api: RestApi, stage: Stage, kind: str, extensions: set[str]
+        self,
+        backend: ApiGatewayBackend,
+        api: RestApi,
+        stage: Stage,
+        kind: str,
+        extensions: set[str],
     ) -> None:
         self.backend = backend
         self.api = api
@@ -188,7 +193,9 @@ class _Exporter:
             op["parameters"] = parameters
         if self.oas3 and method.request_models:
             op["requestBody"] = {
-                "content": {ct: {"schema": self._ref(m)} for ct, m in method.request_models.items()},
+                "content": {
+                    ct: {"schema": self._ref(m)} for ct, m in method.request_models.items()
+                },
                 "required": True,
             }
         op["responses"] = self._responses(method)
@@ -472,7 +479,7 @@ def _yaml(document: dict[str, Any]) -> str:
             ]
             return yaml.MappingNode("tag:yaml.org,2002:map", pairs, flow_style=not data)
 
-        dumper = type("ExportDumper", (base,), {"ignore_aliases": lambda self, data: True})
+        dumper: Any = type("ExportDumper", (base,), {"ignore_aliases": lambda self, data: True})
         dumper.add_representer(str, text)
         dumper.add_representer(dict, mapping)
         _yaml_dumper = dumper

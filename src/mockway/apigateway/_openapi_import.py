@@ -101,12 +101,18 @@ def _shell(old: RestApi, merge: bool) -> tuple[RestApi, dict[str, str]]:
         return api, {r.path: r.id for r in old.resources.values() if r.parent_id is not None}
     for resource in old.resources.values():
         copy = Resource(
-            resource.id, resource.parent_id, resource.path_part, resource.path, dict(resource.methods)
+            resource.id,
+            resource.parent_id,
+            resource.path_part,
+            resource.path,
+            dict(resource.methods),
         )
         api.resources.add(copy.id, copy)
     for name in _REPLACED[1:]:
         store: OrderedStore[Any] = getattr(api, name)
-        key = "name" if name == "models" else "response_type" if name == "gateway_responses" else "id"
+        key = (
+            "name" if name == "models" else "response_type" if name == "gateway_responses" else "id"
+        )
         for item in getattr(old, name).values():
             store.add(getattr(item, key), item)
     return api, {}

@@ -194,7 +194,9 @@ def _parameters(
     return parameters, models
 
 
-def _request_body_models(ctx: ImportContext, operation: dict[str, Any], where: str) -> dict[str, str]:
+def _request_body_models(
+    ctx: ImportContext, operation: dict[str, Any], where: str
+) -> dict[str, str]:
     body = _resolved(ctx, operation.get("requestBody"), f"{where}.requestBody")
     content = ctx.mapping(body.get("content") if isinstance(body, dict) else None, where)
     models: dict[str, str] = {}
@@ -266,7 +268,9 @@ def _authorize(
             scheme = schemes.get(name)
             if not isinstance(scheme, dict):
                 ctx.warnings.append(
-                    e.OPENAPI_UNKNOWN_SECURITY.format(name=name, method=method.http_method, path=path)
+                    e.OPENAPI_UNKNOWN_SECURITY.format(
+                        name=name, method=method.http_method, path=path
+                    )
                 )
                 continue
             authorizer_id = authorizers.get(name)
@@ -277,7 +281,11 @@ def _authorize(
                     cognito = authorizer.type == "COGNITO_USER_POOLS"
                     method.authorization_type = "COGNITO_USER_POOLS" if cognito else "CUSTOM"
                     method.authorizer_id = authorizer_id
-                    given = [s for s in scopes if isinstance(s, str)] if isinstance(scopes, list) else []
+                    given = (
+                        [s for s in scopes if isinstance(s, str)]
+                        if isinstance(scopes, list)
+                        else []
+                    )
                     method.authorization_scopes = (given or None) if cognito else None
                 continue
             kind = str(scheme.get("x-amazon-apigateway-authtype", "")).lower()
@@ -346,6 +354,11 @@ def _strings(
     return out if raw is not None else None
 
 
+def _templates(given: dict[str, str] | None) -> dict[str, str | None] | None:
+    """Mapping templates as AWS keeps them: an empty one is none (null)."""
+    return None if given is None else {key: text or None for key, text in given.items()}
+
+
 def _upper(value: Any) -> str | None:
     text = text_of(value)
     return text.upper() if text else None
@@ -376,14 +389,20 @@ def _integration(
         connection_type=connection_type,
         connection_id=text_of(raw.get("connectionId")) or None,
         credentials=text_of(raw.get("credentials")) or None,
-        request_parameters=_strings(ctx, raw.get("requestParameters"), "requestParameters", path, verb),
-        request_templates=_strings(ctx, raw.get("requestTemplates"), "requestTemplates", path, verb),
+        request_parameters=_strings(
+            ctx, raw.get("requestParameters"), "requestParameters", path, verb
+        ),
+        request_templates=_templates(
+            _strings(ctx, raw.get("requestTemplates"), "requestTemplates", path, verb)
+        ),
         passthrough_behavior=_upper(raw.get("passthroughBehavior")) or "WHEN_NO_MATCH",
         content_handling=_upper(raw.get("contentHandling")),
         timeout_in_millis=millis,
         cache_namespace=text_of(raw.get("cacheNamespace")) or resource.id,
         cache_key_parameters=[
-            p for p in ctx.listing(raw.get("cacheKeyParameters"), "cacheKeyParameters") if isinstance(p, str)
+            p
+            for p in ctx.listing(raw.get("cacheKeyParameters"), "cacheKeyParameters")
+            if isinstance(p, str)
         ],
         tls_config=dict(tls) if isinstance(tls, dict) else None,
     )
@@ -404,8 +423,8 @@ def _integration(
             response_parameters=_strings(
                 ctx, settings.get("responseParameters"), "responseParameters", path, verb
             ),
-            response_templates=_strings(
-                ctx, settings.get("responseTemplates"), "responseTemplates", path, verb
+            response_templates=_templates(
+                _strings(ctx, settings.get("responseTemplates"), "responseTemplates", path, verb)
             ),
             content_handling=_upper(settings.get("contentHandling")),
         )

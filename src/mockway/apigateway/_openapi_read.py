@@ -42,7 +42,7 @@ def _yaml_loader() -> Any:
             first: [(tag, rx) for tag, rx in found if tag not in dropped]
             for first, found in base.yaml_implicit_resolvers.items()
         }
-        loader = type("OpenApiLoader", (base,), {"yaml_implicit_resolvers": resolvers})
+        loader: Any = type("OpenApiLoader", (base,), {"yaml_implicit_resolvers": resolvers})
         loader.add_implicit_resolver(
             "tag:yaml.org,2002:bool",
             re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
@@ -63,10 +63,7 @@ def _refuse_constant(name: str) -> Any:
 def _text(body: Any) -> str:
     if hasattr(body, "read"):
         body = body.read()
-    if isinstance(body, str):
-        raw = body.encode("utf-8", "surrogatepass")
-    else:
-        raw = bytes(body)
+    raw = body.encode("utf-8", "surrogatepass") if isinstance(body, str) else bytes(body)
     if len(raw) > MAX_BODY_BYTES:
         raise e.bad_request(e.OPENAPI_TOO_LARGE)
     try:
@@ -143,7 +140,7 @@ def _parsed(text: str) -> Any:
             return json.loads(text, parse_constant=_refuse_constant)
         import yaml
 
-        return _plain(yaml.load(text, Loader=_yaml_loader()))  # noqa: S506 - a safe loader
+        return _plain(yaml.load(text, Loader=_yaml_loader()))
     except RecursionError:
         raise _invalid() from None
     except Exception as error:

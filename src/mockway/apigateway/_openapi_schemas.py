@@ -242,7 +242,7 @@ def inline_model(ctx: ImportContext, content_type: str, schema: Any, where: str)
     text = _schema_text(ctx, schema)
     name = ctx.inline_models.get(text)
     if name is None:
-        name = "MODEL" + hashlib.sha1(text.encode()).hexdigest()[:6]  # noqa: S324 - a name
+        name = "MODEL" + hashlib.sha1(text.encode()).hexdigest()[:6]
         model = _new_model(ctx, name, content_type, schema)
         ctx.api.models.add(name, model)
         ctx.inline_models[text] = name
@@ -252,7 +252,11 @@ def inline_model(ctx: ImportContext, content_type: str, schema: Any, where: str)
 
 # -- authorizers -------------------------------------------------------------------------------
 
-_AUTHORIZER_TYPES = {"token": "TOKEN", "request": "REQUEST", "cognito_user_pools": "COGNITO_USER_POOLS"}
+_AUTHORIZER_TYPES = {
+    "token": "TOKEN",
+    "request": "REQUEST",
+    "cognito_user_pools": "COGNITO_USER_POOLS",
+}
 
 
 def security_schemes(ctx: ImportContext) -> dict[str, Any]:
@@ -344,7 +348,9 @@ def add_validators(ctx: ImportContext) -> dict[str, str]:
         settings = ctx.mapping(raw, f"{where}.{name}")
         old = next((v for v in ctx.api.request_validators.values() if v.name == name), None)
         validator = RequestValidator(
-            old.id if old is not None else ctx.new_id(VALIDATOR_ID_LENGTH, ctx.api.request_validators),
+            old.id
+            if old is not None
+            else ctx.new_id(VALIDATOR_ID_LENGTH, ctx.api.request_validators),
             name,
             settings.get("validateRequestBody") is True,
             settings.get("validateRequestParameters") is True,
@@ -364,7 +370,9 @@ def add_gateway_responses(ctx: ImportContext) -> None:
         settings = ctx.mapping(raw, f"{where}.{kind}")
         status = text_of(settings.get("statusCode"))
         if status is not None and _STATUS_CODE.fullmatch(status) is None:
-            ctx.failed(prefix, e.bad_request(e.GATEWAY_RESPONSE_STATUS_INVALID.format(value=status)))
+            ctx.failed(
+                prefix, e.bad_request(e.GATEWAY_RESPONSE_STATUS_INVALID.format(value=status))
+            )
             continue
         parameters = ctx.mapping(settings.get("responseParameters"), f"{where}.{kind}")
         templates = settings.get("responseTemplates")
