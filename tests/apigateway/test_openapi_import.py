@@ -387,6 +387,19 @@ def test_ignore_documentation(apigw: Any) -> None:
     assert apigw.get_documentation_parts(restApiId=created["id"])["items"] == []
 
 
+def test_put_keeps_documentation_it_ignores(apigw: Any) -> None:
+    api_id = imported(apigw, every_extension())["id"]
+    overwrite = {
+        "restApiId": api_id,
+        "mode": "overwrite",
+        "body": text(minimal(**{"/": mock_get()})),
+    }
+    apigw.put_rest_api(**overwrite, parameters={"ignore": "documentation"})
+    assert len(apigw.get_documentation_parts(restApiId=api_id)["items"]) == 2
+    apigw.put_rest_api(**overwrite)
+    assert apigw.get_documentation_parts(restApiId=api_id)["items"] == []
+
+
 def test_global_security_and_api_key(apigw: Any) -> None:
     document = minimal(**{"/a": mock_get(), "/b": mock_get()})
     document["paths"]["/b"]["get"]["security"] = [{"key": []}]

@@ -268,6 +268,8 @@ def put_rest_api(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     api, kept_ids = _shell(old, merge)
     ctx = ImportContext(backend, call, document, version, api, merge=merge)
     _built(ctx, mode, documentation, kept_ids)
+    if not documentation:  # ignored, the API's documentation stays as it is
+        api.documentation_parts = old.documentation_parts
     for f in dataclasses.fields(RestApi):
         setattr(old, f.name, getattr(api, f.name))
     ctx.api = old
