@@ -5,8 +5,7 @@ The document has the API's paths, parameters, request bodies, responses (``<code
 response``), models and security schemes. ``extensions`` adds AWS's own: ``integrations``
 the integrations, ``authorizers`` the authorizers, ``validators`` the request validators,
 ``apigateway`` all of them and the API's settings; documentation parts come along when the
-stage has a documentation version. JSON is written as AWS's writer lays it out
-(``"key" : value``), YAML with PyYAML (imported on first use).
+stage has a documentation version. The document is written by :mod:`._openapi_write`.
 """
 
 from __future__ import annotations
@@ -25,9 +24,10 @@ from . import _errors as e
 from ._authorizers import Authorizer
 from ._model_schemas import referenced_name
 from ._models import ApiGatewayBackend
+from ._openapi_write import jackson_json, yaml_text
 from ._rest_models import Integration, Method, Resource, RestApi, Stage
 
-__all__ = ["OPERATIONS", "export_document", "jackson_json"]
+__all__ = ["OPERATIONS", "export_document"]
 
 EXPORT_TYPES = ("oas30", "swagger")
 CONTENT_TYPE = "application/octet-stream"
@@ -436,65 +436,6 @@ def export_document(
     return _Exporter(backend, api, stage, kind, extensions).document()
 
 
-# -- writing -----------------------------------------------------------------------------------
-
-
-def jackson_json(value: Any, level: int = 0) -> str:
-    """``value`` as JSON laid out as AWS's writer lays it out: ``"key" : value``, objects on
-    indented lines, arrays on the line they open on."""
-    if isinstance(value, dict):
-        if not value:
-            return "{ }"
-        pad = "  " * (level + 1)
-        members = ",\n".join(
-            f"{pad}{json.dumps(key, ensure_ascii=False)} : {jackson_json(item, level + 1)}"
-            for key, item in value.items()
-        )
-        return "{\n" + members + "\n" + "  " * level + "}"
-    if isinstance(value, list):
-        if not value:
-            return "[ ]"
-        return "[ " + ", ".join(jackson_json(item, level) for item in value) + " ]"
-    return json.dumps(value, ensure_ascii=False)
-
-
-_yaml_dumper: Any = None
-
-
-def _yaml(document: dict[str, Any]) -> str:
-    """``document`` as YAML: block style, keys plain, strings double-quoted."""
-    global _yaml_dumper
-    import yaml
-
-    if _yaml_dumper is None:
-        base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-        def text(dumper: Any, data: str) -> Any:
-            return dumper.represent_scalar("tag:yaml.org,2002:str", data, style='"')
-
-        def mapping(dumper: Any, data: dict[str, Any]) -> Any:
-            pairs = [
-                (yaml.ScalarNode("tag:yaml.org,2002:str", str(key)), dumper.represent_data(item))
-                for key, item in data.items()
-            ]
-            return yaml.MappingNode("tag:yaml.org,2002:map", pairs, flow_style=not data)
-
-        dumper: Any = type("ExportDumper", (base,), {"ignore_aliases": lambda self, data: True})
-        dumper.add_representer(str, text)
-        dumper.add_representer(dict, mapping)
-        _yaml_dumper = dumper
-    dumped: str = yaml.dump(
-        document,
-        Dumper=_yaml_dumper,
-        explicit_start=True,
-        allow_unicode=True,
-        default_flow_style=False,
-        sort_keys=False,
-        width=2**31 - 1,
-    )
-    return dumped
-
-
 def get_export(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     p = call.params
     api = backend.rest_api(p["restApiId"])
@@ -512,7 +453,7 @@ def get_export(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     exporter = _Exporter(backend, api, stage, kind, extensions)
     document = exporter.document()
     yaml_out = accepts == "application/yaml"
-    text = _yaml(document) if yaml_out else jackson_json(document)
+    text = yaml_text(document) if yaml_out else jackson_json(document)
     data = text.encode("utf-8")
     filename = f"{kind}_{exporter.version()}.{'yaml' if yaml_out else 'json'}"
     return {

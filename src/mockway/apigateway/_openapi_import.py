@@ -9,8 +9,8 @@ the document's (a resource at a path the API had keeps its id), ``merge`` (the d
 the document's over what the API has, method by method.
 
 The document's parts: :mod:`._openapi_schemas` (models, authorizers, validators, gateway
-responses) and :mod:`._openapi_paths` (resources and methods); reading it:
-:mod:`._openapi_read`.
+responses), :mod:`._openapi_paths` (resources and methods) and
+:mod:`._openapi_integrations` (their integrations); reading it: :mod:`._openapi_read`.
 """
 
 from __future__ import annotations
