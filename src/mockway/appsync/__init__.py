@@ -5,7 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from .._registry import Service
-from . import _api_keys, _apis, _data_sources, _functions, _resolvers, _schema, _tags, _types
+from . import (
+    _api_keys,
+    _apis,
+    _data_sources,
+    _functions,
+    _merged,
+    _resolvers,
+    _schema,
+    _tags,
+    _types,
+)
 from ._models import AppSyncBackend
 
 __all__ = ["SERVICE", "AppSyncBackend"]
@@ -19,7 +29,12 @@ OPERATIONS: dict[str, Any] = {
     **_resolvers.OPERATIONS,
     **_schema.OPERATIONS,
     **_types.OPERATIONS,
+    **_merged.OPERATIONS,
 }
+# A change to a source API's schema starts its auto merges; a deleted API's associations go.
+for _name in _merged.SCHEMA_CHANGES:
+    OPERATIONS[_name] = _merged.auto_merging(OPERATIONS[_name])
+OPERATIONS["DeleteGraphqlApi"] = _merged.forgetting(OPERATIONS["DeleteGraphqlApi"])
 
 SERVICE: Service[AppSyncBackend] = Service(
     name="appsync",

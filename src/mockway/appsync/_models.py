@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from ._data_sources import DataSource
     from ._functions import FunctionConfiguration
+    from ._merged import SourceApiAssociation
     from ._resolvers import Resolver
     from ._types import GraphqlType
 
@@ -165,6 +166,9 @@ class GraphqlApi:
     """By type and field name (``_resolvers.resolver_key``)."""
     types: OrderedStore[GraphqlType] = field(default_factory=OrderedStore)
     """The schema's types, by name."""
+    associations: OrderedStore[SourceApiAssociation] = field(default_factory=OrderedStore)
+    """Source API associations, by association id: a Merged API's to its sources, a source
+    API's to the Merged APIs it is merged into."""
     schema_extras: tuple[str, ...] = ()
     """The schema's definitions that are not types (its ``schema`` block, its directives), as
     SDL."""
