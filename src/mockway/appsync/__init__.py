@@ -9,6 +9,7 @@ from . import (
     _api_keys,
     _apis,
     _data_sources,
+    _evaluate,
     _functions,
     _merged,
     _resolvers,
@@ -30,6 +31,7 @@ OPERATIONS: dict[str, Any] = {
     **_schema.OPERATIONS,
     **_types.OPERATIONS,
     **_merged.OPERATIONS,
+    **_evaluate.OPERATIONS,
 }
 # A change to a source API's schema starts its auto merges; a deleted API's associations go.
 for _name in _merged.SCHEMA_CHANGES:

@@ -118,6 +118,15 @@ MERGE_OPERATION_CONFLICT = "The {operation} operation has different types in the
 MERGE_DIRECTIVE_CONFLICT = "Directive @{name} is defined differently in the source APIs."
 AUTO_MERGE_NO_ROLE = "The Merged API has no mergedApiExecutionRoleArn to merge with."
 
+# -- evaluation ---
+# Assumed.
+CONTEXT_NOT_JSON = "The context is not a JSON object: {reason}"
+FUNCTION_NOT_REQUEST_OR_RESPONSE = "function must be request or response, not {function}."
+JS_NOT_EVALUATED = (
+    "mockway does not run APPSYNC_JS code: no JavaScript runtime is embedded. Test the code's"
+    " request and response functions with a JavaScript test runner."
+)
+
 
 def api_key_limit_exceeded(api_id: str) -> ServiceError:
     return ServiceError("ApiKeyLimitExceededException", API_KEY_LIMIT.format(api_id=api_id), 400)
