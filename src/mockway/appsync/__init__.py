@@ -11,6 +11,7 @@ from . import (
     _data_sources,
     _evaluate,
     _functions,
+    _introspection_jobs,
     _merged,
     _resolvers,
     _schema,
@@ -32,6 +33,7 @@ OPERATIONS: dict[str, Any] = {
     **_types.OPERATIONS,
     **_merged.OPERATIONS,
     **_evaluate.OPERATIONS,
+    **_introspection_jobs.OPERATIONS,
 }
 # A change to a source API's schema starts its auto merges; a deleted API's associations go.
 for _name in _merged.SCHEMA_CHANGES:
@@ -48,4 +50,5 @@ SERVICE: Service[AppSyncBackend] = Service(
     # An API's ARN in aws-cn and aws-us-gov is longer than the model's 75 characters; the
     # service takes back the ARNs it gives.
     unbounded=frozenset({"ResourceArn"}),
+    patterns=frozenset({"RdsDataApiConfigResourceArn", "RdsDataApiConfigSecretArn"}),
 )

@@ -118,6 +118,15 @@ MERGE_OPERATION_CONFLICT = "The {operation} operation has different types in the
 MERGE_DIRECTIVE_CONFLICT = "Directive @{name} is defined differently in the source APIs."
 AUTO_MERGE_NO_ROLE = "The Merged API has no mergedApiExecutionRoleArn to merge with."
 
+# -- data source introspection ---
+# Assumed.
+INTROSPECTION_NOT_FOUND = "Introspection {introspection_id} not found."
+INTROSPECTION_CONFIG_MISSING = "rdsDataApiConfig must be provided."
+INTROSPECTION_UNREACHABLE = (
+    "Unable to introspect database {database} of cluster {cluster}: the RDS Data API could not"
+    " reach it."
+)
+
 # -- evaluation ---
 # Assumed.
 CONTEXT_NOT_JSON = "The context is not a JSON object: {reason}"

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from ._data_sources import DataSource
     from ._functions import FunctionConfiguration
+    from ._introspection_jobs import Introspection
     from ._merged import SourceApiAssociation
     from ._resolvers import Resolver
     from ._types import GraphqlType
@@ -246,6 +247,8 @@ class AppSyncBackend:
         self.account_id = account_id
         self.region = region
         self.apis: OrderedStore[GraphqlApi] = OrderedStore()
+        self.introspections: dict[str, Introspection] = {}
+        """Data source introspections, by id."""
 
     def api(self, api_id: str) -> GraphqlApi:
         api = self.apis.get(api_id)
