@@ -1,5 +1,6 @@
 """AppSync: GraphQL APIs, their tags, API keys, data sources, schemas and types, caches and
-environment variables; custom domain names; Event APIs and their channel namespaces."""
+environment variables; merged APIs, template evaluation and data source introspection; custom
+domain names; Event APIs and their channel namespaces."""
 
 from __future__ import annotations
 
@@ -14,8 +15,11 @@ from . import (
     _data_sources,
     _domain_names,
     _environment,
+    _evaluate,
     _event_apis,
     _functions,
+    _introspection_jobs,
+    _merged,
     _resolvers,
     _schema,
     _tags,
@@ -39,7 +43,14 @@ OPERATIONS: dict[str, Any] = {
     **_domain_names.OPERATIONS,
     **_event_apis.OPERATIONS,
     **_channel_namespaces.OPERATIONS,
+    **_merged.OPERATIONS,
+    **_evaluate.OPERATIONS,
+    **_introspection_jobs.OPERATIONS,
 }
+# A change to a source API's schema starts its auto merges; a deleted API's associations go.
+for _name in _merged.SCHEMA_CHANGES:
+    OPERATIONS[_name] = _merged.auto_merging(OPERATIONS[_name])
+OPERATIONS["DeleteGraphqlApi"] = _merged.forgetting(OPERATIONS["DeleteGraphqlApi"])
 
 SERVICE: Service[AppSyncBackend] = Service(
     name="appsync",
@@ -52,8 +63,17 @@ SERVICE: Service[AppSyncBackend] = Service(
     # service takes back the ARNs it gives.
     unbounded=frozenset({"ResourceArn"}),
     # Names and ARNs AppSync holds to its model's patterns: environment variable keys, custom
-    # domain names and their certificates, Event API and channel namespace names.
+    # domain names and their certificates, Event API and channel namespace names, the RDS ARNs
+    # of data source introspections.
     patterns=frozenset(
-        {"EnvironmentVariableKey", "DomainName", "CertificateArn", "ApiName", "Namespace"}
+        {
+            "EnvironmentVariableKey",
+            "DomainName",
+            "CertificateArn",
+            "ApiName",
+            "Namespace",
+            "RdsDataApiConfigResourceArn",
+            "RdsDataApiConfigSecretArn",
+        }
     ),
 )

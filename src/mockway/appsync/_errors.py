@@ -18,6 +18,7 @@ __all__ = [
     "api_limit_exceeded",
     "bad_request",
     "graphql_schema_exception",
+    "limit_exceeded",
     "not_found",
 ]
 
@@ -97,6 +98,44 @@ TYPE_DEFINITION_NOT_ONE = "A type definition must define exactly one type."
 TYPE_EXISTS = "Type {name} already exists"
 TYPE_NAME_MISMATCH = "The definition defines type {defined}, not {name}."
 
+# -- merged APIs ---
+# Seen in real AWS output: a source API association's status detail for a source without a
+# schema (quoted inside a CloudFormation handler's message).
+MERGE_NO_TYPES = "There's no types found in this API"
+# Assumed.
+ASSOCIATION_NOT_FOUND = "Source API association {association_id} not found."
+NOT_A_MERGED_API = "The GraphQL API {api_id} is not a Merged API."
+MERGED_AS_SOURCE = "A Merged API cannot be associated as a source API: {api_id}."
+ALREADY_ASSOCIATED = (
+    "The source API {source_id} is already associated with the Merged API {merged_id}."
+)
+SOURCE_LIMIT = "A Merged API can have at most 10 source APIs."
+MERGE_TYPE_CONFLICT = "Type {name} is defined with different kinds in the source APIs."
+MERGE_FIELD_CONFLICT = (
+    "Field {field} of type {type} is defined differently in the source APIs; mark one @canonical."
+)
+MERGE_OPERATION_CONFLICT = "The {operation} operation has different types in the source APIs."
+MERGE_DIRECTIVE_CONFLICT = "Directive @{name} is defined differently in the source APIs."
+AUTO_MERGE_NO_ROLE = "The Merged API has no mergedApiExecutionRoleArn to merge with."
+
+# -- data source introspection ---
+# Assumed.
+INTROSPECTION_NOT_FOUND = "Introspection {introspection_id} not found."
+INTROSPECTION_CONFIG_MISSING = "rdsDataApiConfig must be provided."
+INTROSPECTION_UNREACHABLE = (
+    "Unable to introspect database {database} of cluster {cluster}: the RDS Data API could not"
+    " reach it."
+)
+
+# -- evaluation ---
+# Assumed.
+CONTEXT_NOT_JSON = "The context is not a JSON object: {reason}"
+FUNCTION_NOT_REQUEST_OR_RESPONSE = "function must be request or response, not {function}."
+JS_NOT_EVALUATED = (
+    "mockway does not run APPSYNC_JS code: no JavaScript runtime is embedded. Test the code's"
+    " request and response functions with a JavaScript test runner."
+)
+
 
 def api_key_limit_exceeded(api_id: str) -> ServiceError:
     return ServiceError("ApiKeyLimitExceededException", API_KEY_LIMIT.format(api_id=api_id), 400)
@@ -108,6 +147,10 @@ def api_key_validity_out_of_bounds(message: str) -> ServiceError:
 
 def graphql_schema_exception(message: str) -> ServiceError:
     return ServiceError("GraphQLSchemaException", message, 400)
+
+
+def limit_exceeded(message: str) -> ServiceError:
+    return ServiceError("LimitExceededException", message, 429)
 
 
 def api_limit_exceeded() -> ServiceError:

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from ._domain_names import DomainName
     from ._event_apis import EventApi
     from ._functions import FunctionConfiguration
+    from ._introspection_jobs import Introspection
+    from ._merged import SourceApiAssociation
     from ._resolvers import Resolver
     from ._types import GraphqlType
 
@@ -168,6 +170,9 @@ class GraphqlApi:
     """By type and field name (``_resolvers.resolver_key``)."""
     types: OrderedStore[GraphqlType] = field(default_factory=OrderedStore)
     """The schema's types, by name."""
+    associations: OrderedStore[SourceApiAssociation] = field(default_factory=OrderedStore)
+    """Source API associations, by association id: a Merged API's to its sources, a source
+    API's to the Merged APIs it is merged into."""
     schema_extras: tuple[str, ...] = ()
     """The schema's definitions that are not types (its ``schema`` block, its directives), as
     SDL."""
@@ -255,6 +260,8 @@ class AppSyncBackend:
         """Custom domain names, by domain name."""
         self.api_domains: dict[str, set[str]] = {}
         """The domain names associated with each API (GraphQL or Event API), by API id."""
+        self.introspections: dict[str, Introspection] = {}
+        """Data source introspections, by id."""
 
     def api(self, api_id: str) -> GraphqlApi:
         api = self.apis.get(api_id)
