@@ -98,7 +98,7 @@ def check_response(operation: OperationModel, response: tuple[AWSResponse, dict[
             body.update(_wire(shape, {k: v for k, v in parsed.items() if k in shape.members}))
     wire = {
         "status_code": status,
-        "headers": dict(http.headers),
+        "headers": http.headers,  # case-insensitive, as botocore hands them to its parser
         "body": raw
         if raw is not None
         else json.dumps(body).encode()

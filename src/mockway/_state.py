@@ -14,7 +14,7 @@ from . import _clock
 from ._ids import IdSource
 from ._registry import Call, Service
 from ._validation import Validator, compile_validator
-from ._wire import Parsed, ServiceError, failure, success
+from ._wire import Parsed, ServiceError, failure, header_members, success
 from .errors import UnsupportedOperation
 
 __all__ = ["MockState", "Response", "service_model", "validator_for"]
@@ -109,13 +109,17 @@ class MockState:
                 )
         except ServiceError as error:
             return self.error_response(service, operation, error, url)
+        headers = service.response_headers(self.ids)
+        lifted = header_members(operation, parsed)
+        if lifted:
+            headers = {**headers, **lifted}
         return success(
             url,
             operation.http.get("responseCode", 200),
             parsed,
             self.ids.request_id(),
             now,
-            service.response_headers(self.ids),
+            headers,
         )
 
     def request(

@@ -20,6 +20,7 @@ __all__ = [
     "ServiceError",
     "bad_request",
     "failure",
+    "header_members",
     "not_found",
     "received",
     "success",
@@ -163,6 +164,28 @@ def success(
     extra_headers: Mapping[str, str],
 ) -> tuple[AWSResponse, Parsed]:
     return _finish(url, status, parsed, request_id, _headers(request_id, now, None, extra_headers))
+
+
+_header_members: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+
+
+def header_members(operation: OperationModel, parsed: Parsed) -> dict[str, str]:
+    """The output members a response carries in HTTP headers (``Content-Type`` of an
+    export), by header name, as the service sends them."""
+    key = (operation.service_model.service_name, operation.name)
+    members = _header_members.get(key)
+    if members is None:
+        shape = operation.output_shape
+        members = _header_members[key] = (
+            ()
+            if shape is None
+            else tuple(
+                (name, member.serialization.get("name", name).lower())
+                for name, member in shape.members.items()
+                if member.serialization.get("location") == "header"
+            )
+        )
+    return {header: str(parsed[name]) for name, header in members if name in parsed}
 
 
 def _modeled_members(service_model: ServiceModel, code: str) -> tuple[str, ...] | None:

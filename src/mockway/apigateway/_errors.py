@@ -435,3 +435,54 @@ DOMAIN_NAME_NOT_PRIVATE = (
 ACCESS_SOURCE_INVALID = "Invalid access association source specified: {source}"
 ACCESS_ASSOCIATION_EXISTS = "Domain name access association already exists"
 ACCESS_ASSOCIATION_NOT_FOUND = "Invalid domain name access association identifier specified"
+
+
+# -- OpenAPI import and export -----------------------------------------------------------------
+# Recorded against AWS.
+OPENAPI_INVALID = "Invalid OpenAPI input."
+OPENAPI_PARAMETER_NOT_STRING = (
+    "Invalid format for '{field}'. Expected type string for property '{name}' of resource"
+    " '{path}' and method '{method}' but got '{value}'"
+)
+# Seen in real AWS output quoted in public issues (docs/fidelity.md has the sources).
+OPENAPI_ERRORS = "Errors found during import:\n\t{errors}"
+OPENAPI_WARNINGS = "Warnings found during import:\n\t{warnings}"
+OPENAPI_PUT_INTEGRATION = "Unable to put integration on '{method}' for resource at path '{path}'"
+OPENAPI_MISSING = "Parse issue: attribute {where} is missing"
+EXPORT_NON_JSON_MODELS = "Only found non-JSON body models for {where}"
+# Assumed.
+OPENAPI_TOO_LARGE = "Invalid OpenAPI input: the definition exceeds the maximum size of 6 MB."
+OPENAPI_NOT_TYPE = "Parse issue: attribute {where} is not of type `{type}`"
+OPENAPI_PUT_METHOD = "Unable to put method '{method}' on resource at path '{path}'"
+OPENAPI_PUT_RESPONSE = (
+    "Unable to put method response '{status}' on '{method}' for resource at path '{path}'"
+)
+OPENAPI_PUT_INTEGRATION_RESPONSE = (
+    "Unable to put integration response '{status}' on '{method}' for resource at path '{path}'"
+)
+OPENAPI_CREATE_RESOURCE = "Unable to create resource at path '{path}'"
+OPENAPI_CREATE_MODEL = "Unable to create model '{name}'"
+OPENAPI_CREATE_AUTHORIZER = "Unable to create authorizer '{name}'"
+OPENAPI_CREATE_VALIDATOR = "Unable to create request validator '{name}'"
+OPENAPI_PUT_GATEWAY_RESPONSE = "Unable to put gateway response '{type}'"
+OPENAPI_API_SETTING = "Unable to set {setting} of the API"
+OPENAPI_NO_TITLE = "Parse issue: attribute info.title is missing"
+OPENAPI_BAD_STATUS = "Invalid status code '{status}' of '{method}' for resource at path '{path}'"
+OPENAPI_UNKNOWN_SECURITY = (
+    "Security scheme '{name}' of '{method}' for resource at path '{path}' is not defined"
+)
+OPENAPI_UNKNOWN_VALIDATOR = "Invalid request validator '{name}' specified"
+OPENAPI_INTEGRATION_TYPE = (
+    "Invalid integration type specified: {value}. Valid options are"
+    " HTTP,HTTP_PROXY,AWS,AWS_PROXY,MOCK"
+)
+OPENAPI_TIMEOUT = "Invalid integration timeout specified: {value}. Must be between 50 and 29000"
+OPENAPI_BASEPATH = "Invalid basepath specified: {value}. Valid options are ignore,prepend,split"
+OPENAPI_AUTHORIZER_TYPE = (
+    "Invalid authorizer type specified: {value}. Valid options are token,request,cognito_user_pools"
+)
+OPENAPI_GATEWAY_RESPONSE_TYPE = "Invalid gateway response type specified: {value}"
+EXPORT_TYPE_INVALID = "Invalid export type specified: {value}. Valid options are oas30,swagger"
+EXPORT_ACCEPTS_INVALID = (
+    "Invalid accepts specified: {value}. Valid options are application/json,application/yaml"
+)

@@ -65,7 +65,7 @@ def check_templates(templates: dict[str, str | None] | None) -> None:
             raise e.bad_request(e.CONTENT_TYPE_INVALID.format(content_type=content_type))
 
 
-def _check_target(integration: Integration) -> None:
+def check_target(integration: Integration) -> None:
     """What the integration's type asks of its HTTP method and URI."""
     kind, uri = integration.type, integration.uri
     if kind != "MOCK" and integration.http_method is None:
@@ -82,9 +82,9 @@ def _check_target(integration: Integration) -> None:
             raise e.bad_request(e.AWS_PROXY_SERVICE)
 
 
-def _check(method: Method, integration: Integration) -> None:
+def check_integration(method: Method, integration: Integration) -> None:
     """What an integration must be, put or patched."""
-    _check_target(integration)
+    check_target(integration)
     check_templates(integration.request_templates)
     timeout = integration.timeout_in_millis
     if not MIN_TIMEOUT_MILLIS <= timeout <= DEFAULT_TIMEOUT_MILLIS:
@@ -124,7 +124,7 @@ def put_integration(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
         response_transfer_mode=p.get("responseTransferMode"),
         integration_target=p.get("integrationTarget"),
     )
-    _check(method, integration)
+    check_integration(method, integration)
     method.method_integration = integration
     return render_output(integration, call)
 
@@ -201,7 +201,7 @@ def _set_insecure(edit: Edit[Integration]) -> None:
 def _check_patched(
     backend: ApiGatewayBackend, call: Call, method: Method, integration: Integration
 ) -> None:
-    _check(method, integration)
+    check_integration(method, integration)
     drop_empty(integration, "request_parameters", "request_templates")
 
 

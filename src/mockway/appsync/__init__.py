@@ -1,11 +1,30 @@
-"""AppSync: GraphQL APIs, their tags, API keys, data sources, schemas and types."""
+"""AppSync: GraphQL APIs, their tags, API keys, data sources, schemas and types, caches and
+environment variables; merged APIs, template evaluation and data source introspection; custom
+domain names; Event APIs and their channel namespaces."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from .._registry import Service
-from . import _api_keys, _apis, _data_sources, _functions, _resolvers, _schema, _tags, _types
+from . import (
+    _api_keys,
+    _apis,
+    _caches,
+    _channel_namespaces,
+    _data_sources,
+    _domain_names,
+    _environment,
+    _evaluate,
+    _event_apis,
+    _functions,
+    _introspection_jobs,
+    _merged,
+    _resolvers,
+    _schema,
+    _tags,
+    _types,
+)
 from ._models import AppSyncBackend
 
 __all__ = ["SERVICE", "AppSyncBackend"]
@@ -19,7 +38,19 @@ OPERATIONS: dict[str, Any] = {
     **_resolvers.OPERATIONS,
     **_schema.OPERATIONS,
     **_types.OPERATIONS,
+    **_caches.OPERATIONS,
+    **_environment.OPERATIONS,
+    **_domain_names.OPERATIONS,
+    **_event_apis.OPERATIONS,
+    **_channel_namespaces.OPERATIONS,
+    **_merged.OPERATIONS,
+    **_evaluate.OPERATIONS,
+    **_introspection_jobs.OPERATIONS,
 }
+# A change to a source API's schema starts its auto merges; a deleted API's associations go.
+for _name in _merged.SCHEMA_CHANGES:
+    OPERATIONS[_name] = _merged.auto_merging(OPERATIONS[_name])
+OPERATIONS["DeleteGraphqlApi"] = _merged.forgetting(OPERATIONS["DeleteGraphqlApi"])
 
 SERVICE: Service[AppSyncBackend] = Service(
     name="appsync",
@@ -31,4 +62,18 @@ SERVICE: Service[AppSyncBackend] = Service(
     # An API's ARN in aws-cn and aws-us-gov is longer than the model's 75 characters; the
     # service takes back the ARNs it gives.
     unbounded=frozenset({"ResourceArn"}),
+    # Names and ARNs AppSync holds to its model's patterns: environment variable keys, custom
+    # domain names and their certificates, Event API and channel namespace names, the RDS ARNs
+    # of data source introspections.
+    patterns=frozenset(
+        {
+            "EnvironmentVariableKey",
+            "DomainName",
+            "CertificateArn",
+            "ApiName",
+            "Namespace",
+            "RdsDataApiConfigResourceArn",
+            "RdsDataApiConfigSecretArn",
+        }
+    ),
 )

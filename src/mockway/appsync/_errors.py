@@ -18,6 +18,7 @@ __all__ = [
     "api_limit_exceeded",
     "bad_request",
     "graphql_schema_exception",
+    "limit_exceeded",
     "not_found",
 ]
 
@@ -97,6 +98,44 @@ TYPE_DEFINITION_NOT_ONE = "A type definition must define exactly one type."
 TYPE_EXISTS = "Type {name} already exists"
 TYPE_NAME_MISMATCH = "The definition defines type {defined}, not {name}."
 
+# -- merged APIs ---
+# Seen in real AWS output: a source API association's status detail for a source without a
+# schema (quoted inside a CloudFormation handler's message).
+MERGE_NO_TYPES = "There's no types found in this API"
+# Assumed.
+ASSOCIATION_NOT_FOUND = "Source API association {association_id} not found."
+NOT_A_MERGED_API = "The GraphQL API {api_id} is not a Merged API."
+MERGED_AS_SOURCE = "A Merged API cannot be associated as a source API: {api_id}."
+ALREADY_ASSOCIATED = (
+    "The source API {source_id} is already associated with the Merged API {merged_id}."
+)
+SOURCE_LIMIT = "A Merged API can have at most 10 source APIs."
+MERGE_TYPE_CONFLICT = "Type {name} is defined with different kinds in the source APIs."
+MERGE_FIELD_CONFLICT = (
+    "Field {field} of type {type} is defined differently in the source APIs; mark one @canonical."
+)
+MERGE_OPERATION_CONFLICT = "The {operation} operation has different types in the source APIs."
+MERGE_DIRECTIVE_CONFLICT = "Directive @{name} is defined differently in the source APIs."
+AUTO_MERGE_NO_ROLE = "The Merged API has no mergedApiExecutionRoleArn to merge with."
+
+# -- data source introspection ---
+# Assumed.
+INTROSPECTION_NOT_FOUND = "Introspection {introspection_id} not found."
+INTROSPECTION_CONFIG_MISSING = "rdsDataApiConfig must be provided."
+INTROSPECTION_UNREACHABLE = (
+    "Unable to introspect database {database} of cluster {cluster}: the RDS Data API could not"
+    " reach it."
+)
+
+# -- evaluation ---
+# Assumed.
+CONTEXT_NOT_JSON = "The context is not a JSON object: {reason}"
+FUNCTION_NOT_REQUEST_OR_RESPONSE = "function must be request or response, not {function}."
+JS_NOT_EVALUATED = (
+    "mockway does not run APPSYNC_JS code: no JavaScript runtime is embedded. Test the code's"
+    " request and response functions with a JavaScript test runner."
+)
+
 
 def api_key_limit_exceeded(api_id: str) -> ServiceError:
     return ServiceError("ApiKeyLimitExceededException", API_KEY_LIMIT.format(api_id=api_id), 400)
@@ -110,5 +149,40 @@ def graphql_schema_exception(message: str) -> ServiceError:
     return ServiceError("GraphQLSchemaException", message, 400)
 
 
+def limit_exceeded(message: str) -> ServiceError:
+    return ServiceError("LimitExceededException", message, 429)
+
+
 def api_limit_exceeded() -> ServiceError:
     return ServiceError("ApiLimitExceededException", API_LIMIT, 400)
+
+
+# -- API caches, custom domain names, environment variables, Event APIs and channel namespaces --
+
+# Seen in real AWS output: a CloudFormation deployment quoting AppSync (certificate region), a
+# Terraform run (an unusable certificate), a Terraform issue (a domain still associated) and a
+# cleanup tool (an API still associated); the codes and statuses are assumed.
+CERTIFICATE_NOT_IN_US_EAST_1 = "Certificate must be in us-east-1."
+CERTIFICATE_INVALID = "Certificate is invalid."
+DOMAIN_STILL_ASSOCIATED = "Domain name must be disassociated before it can be deleted."
+API_ASSOCIATED_WITH_DOMAIN = "API can not be deleted as it is associated to a domain"
+# Assumed (the cache messages as moto gives them).
+CACHE_EXISTS = "The API has already enabled caching."
+CACHE_MISSING = "Unable to {action} the cache as it doesn't exist, please create the cache first."
+DOMAIN_NAME_EXISTS = "Domain name {name} already exists."
+DOMAIN_NAME_NOT_FOUND = "Domain name {name} not found."
+DOMAIN_NOT_ASSOCIATED = "Domain name {name} is not associated with an API."
+PRIVATE_API_DOMAIN = "Private APIs can not be associated with custom domains."
+EVENT_API_NOT_FOUND = "Events API {api_id} not found."
+NAMESPACE_NOT_FOUND = "Channel namespace {name} not found."
+NAMESPACE_EXISTS = "Channel namespace {name} already exists."
+AUTH_PROVIDER_CONFIG_MISSING = "{member} must be provided for an auth provider of type {type}."
+AUTH_MODE_WITHOUT_PROVIDER = (
+    "Auth mode {type} is not among the API's auth providers; add an auth provider of that type"
+    " first."
+)
+RESOURCE_TAG_LIMIT = "A resource can have at most 50 tags."
+
+
+def conflict(message: str) -> ServiceError:
+    return ServiceError("ConflictException", message, 409)
