@@ -858,25 +858,31 @@ WRONG_TYPES = {
 }
 
 
-def _answers_within_a_second(apigw: Any, document: str | bytes) -> None:
+HANG = 10.0
+"""Seconds past which an import counts as hung: a blow-up (an alias bomb expanded, a cycle
+followed) takes far longer; the import's speed is a benchmark's matter
+(benchmarks/openapi_import.py), not a test's."""
+
+
+def _answers_without_hanging(apigw: Any, document: str | bytes) -> None:
     started = time.perf_counter()
     answer: Any = None
     try:
         apigw.import_rest_api(body=document)
     except ClientError as error:
         answer = error.response
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < HANG
     if answer is not None:
         assert answer["Error"]["Code"] == "BadRequestException"
         assert answer["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_hostile_documents_are_refused_quickly(apigw: Any, name: str) -> None:
+def test_hostile_documents_are_refused_without_hanging(apigw: Any, name: str) -> None:
     started = time.perf_counter()
     with pytest.raises(ClientError) as info:
         apigw.import_rest_api(body=HOSTILE[name])
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < HANG
     response = info.value.response
     assert response["Error"]["Code"] == "BadRequestException"
     assert response["ResponseMetadata"]["HTTPStatusCode"] == 400
@@ -887,8 +893,8 @@ def test_hostile_documents_are_refused_quickly(apigw: Any, name: str) -> None:
 def test_wrong_types_give_aws_answers(apigw: Any, name: str) -> None:
     document = {"openapi": "3.0.1", "info": {"title": "typed", "version": "1"}, "paths": {}}
     document.update(WRONG_TYPES[name])
-    _answers_within_a_second(apigw, json.dumps(document))
-    _answers_within_a_second(apigw, json.dumps({**document, "openapi": None, "swagger": "2.0"}))
+    _answers_without_hanging(apigw, json.dumps(document))
+    _answers_without_hanging(apigw, json.dumps({**document, "openapi": None, "swagger": "2.0"}))
 
 
 def test_wrong_types_are_warnings(apigw: Any) -> None:
@@ -908,10 +914,7 @@ def test_missing_title_is_an_error(apigw: Any) -> None:
         imported(apigw, document)
 
 
-def test_many_paths_import_quickly(apigw: Any) -> None:
+def test_many_paths_import(apigw: Any) -> None:
     paths = {f"/r{n}/{{id}}": mock_get() for n in range(200)}
-    document = text(minimal("big", **paths))
-    started = time.perf_counter()
-    api_id = imported(apigw, document)["id"]
-    assert time.perf_counter() - started < 1.0
+    api_id = imported(apigw, text(minimal("big", **paths)))["id"]
     assert len(apigw.get_resources(restApiId=api_id, limit=500)["items"]) == 401
