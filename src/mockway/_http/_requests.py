@@ -10,6 +10,7 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from ..errors import NotActiveError
 from . import HttpRequest, answer, body_bytes, claim, split_url
 from ._urllib3 import to_urllib3
 
@@ -23,6 +24,7 @@ _adapter: Any = None
 
 def install(controller: Controller, requests: ModuleType) -> None:
     controller.wrap(requests.sessions.Session, "get_adapter", _get_adapter)
+    controller.wrap(requests.sessions.Session, "merge_environment_settings", _settings)
 
 
 def _mockway_adapter() -> Any:
@@ -38,8 +40,11 @@ def _mockway_adapter() -> Any:
                 url = request.url or ""
                 host, path, query = split_url(url)
                 claimed = claim(host)
-                if claimed is None:  # the mock stopped between choosing and sending
-                    return super().send(request, *args, **kwargs)
+                if claimed is None:
+                    raise NotActiveError(
+                        f"mockway stopped while a request to {host} was being sent; it was "
+                        "not sent"
+                    )
                 sent = HttpRequest(
                     (request.method or "GET").upper(),
                     host,
@@ -62,3 +67,25 @@ def _get_adapter(controller: Controller, original: Callable[..., Any]) -> Callab
         return original(session, url)
 
     return get_adapter
+
+
+def _settings(controller: Controller, original: Callable[..., Any]) -> Callable[..., Any]:
+    """A claimed URL is answered in-process, so no proxy or certificate bundle from the
+    environment applies to it: the session's own settings merged with the request's, without
+    reading the environment (which costs requests more than mockway's whole answer)."""
+
+    def merge_environment_settings(
+        session: Any, url: str, proxies: Any, stream: Any, verify: Any, cert: Any
+    ) -> Any:
+        if "-api." not in url or claim(split_url(url)[0]) is None:
+            return original(session, url, proxies, stream, verify, cert)
+        from requests.sessions import merge_setting
+
+        return {
+            "proxies": merge_setting(proxies, session.proxies),
+            "stream": merge_setting(stream, session.stream),
+            "verify": merge_setting(verify, session.verify),
+            "cert": merge_setting(cert, session.cert),
+        }
+
+    return merge_environment_settings
