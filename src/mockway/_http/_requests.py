@@ -42,8 +42,7 @@ def _mockway_adapter() -> Any:
                 claimed = claim(host)
                 if claimed is None:
                     raise NotActiveError(
-                        f"mockway stopped while a request to {host} was being sent; it was "
-                        "not sent"
+                        f"mockway stopped while a request to {host} was being sent; it was not sent"
                     )
                 sent = HttpRequest(
                     (request.method or "GET").upper(),
