@@ -40,6 +40,7 @@ import inspect
 import sys
 import threading
 from collections.abc import Callable
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._registry import service_for_event
@@ -250,6 +251,13 @@ class Controller:
         self._originals[(cls, name)] = original
         setattr(cls, name, wrapper)
 
+    def wrap(self, cls: type, name: str, make: Wrapper) -> None:
+        """Wrap ``cls.name`` until the outermost stop, if a mock is active: how the HTTP
+        client libraries are reached (:mod:`mockway._http`)."""
+        with self.lock:
+            if self.current is not None:
+                self._wrap(cls, name, make)
+
     def _install(self) -> None:
         loaded = _loaded()
         self._wrap(loaded.BaseClient, "__init__", _client_init)
@@ -260,6 +268,7 @@ class Controller:
         if aio is not None:
             self._wrap(aio.AioBaseClient, "_make_api_call", _async_call)
         self.wrap_async_session_class()
+        loaded.http.install(self)  # data-plane requests of HTTP client libraries
 
     def wrap_async_client_class(self, cls: type) -> None:
         """aiobotocore's clients make their calls in their own coroutine."""
@@ -278,6 +287,7 @@ class Controller:
                 self._wrap(aio.AioSession, "_create_client", _async_create)
 
     def _uninstall(self) -> None:
+        _loaded().http.uninstall()
         for (cls, name), original in self._originals.items():
             setattr(cls, name, original)
         self._originals.clear()
@@ -287,6 +297,7 @@ class _Loaded(NamedTuple):
     MockState: type[MockState]
     BaseClient: type[BaseClient]
     Session: type[Session]
+    http: ModuleType
 
 
 @functools.cache
@@ -296,9 +307,10 @@ def _loaded() -> _Loaded:
     from botocore.client import BaseClient
     from botocore.session import Session
 
+    from . import _http
     from ._state import MockState
 
-    return _Loaded(MockState, BaseClient, Session)
+    return _Loaded(MockState, BaseClient, Session, _http)
 
 
 Wrapper = Callable[[Controller, Callable[..., Any]], Callable[..., Any]]

@@ -10,12 +10,13 @@ from types import MappingProxyType
 from .. import _clock
 from .._clock import UTC
 from .._handle import BackendView
+from .._http import HttpResponse
 from ..errors import MockwayError
 from ._models import ApiGatewayBackend, ApiKey
 from ._plan_models import UsagePlan
 from ._usage import utc_day
 
-__all__ = ["ApiGatewayView", "ApiKeyRecord", "DeployedApi", "UsagePlanRecord"]
+__all__ = ["ApiGatewayView", "ApiKeyRecord", "DeployedApi", "HttpResponse", "UsagePlanRecord"]
 
 
 def _utc(epoch_seconds: int) -> datetime.datetime:
@@ -220,3 +221,26 @@ class ApiGatewayView(BackendView[ApiGatewayBackend]):
         return DeployedApi(
             api["id"], self.region, stage, deployment["id"], MappingProxyType(resource_ids)
         )
+
+    def invoke(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        body: bytes | str | None = None,
+        api_id: str | None = None,
+    ) -> HttpResponse:
+        """Send one request to a deployed stage of a REST API in this view's account and
+        region, without HTTP, and return API Gateway's answer.
+
+        ``url`` is an invoke URL (``https://{api_id}.execute-api.{region}.amazonaws.com/
+        {stage}/{path}?{query}``, as :attr:`DeployedApi.invoke_url` begins it), or, with
+        ``api_id``, its path (``/{stage}/{path}``). The request goes through the same
+        pipeline as one sent by an HTTP client: routing, API key, throttles, quota, usage.
+        Raises :class:`mockway.MockwayError` for a URL that is not an execute-api URL of this
+        view's region.
+        """
+        from .execute import invoke
+
+        return invoke(self._state, self.account_id, self.region, method, url, headers, body, api_id)

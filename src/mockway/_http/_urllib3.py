@@ -1,0 +1,81 @@
+"""urllib3: ``HTTPConnectionPool.urlopen``, which ``PoolManager`` (and every pool) goes
+through for each request."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from . import HttpRequest, HttpResponse, answer, body_bytes, claim, split_url
+
+if TYPE_CHECKING:
+    from .._interceptor import Controller
+
+__all__ = ["install", "to_urllib3"]
+
+
+def install(controller: Controller, urllib3: ModuleType) -> None:
+    controller.wrap(urllib3.connectionpool.HTTPConnectionPool, "urlopen", _urlopen)
+
+
+def to_urllib3(
+    response: HttpResponse,
+    method: str,
+    url: str,
+    preload_content: bool = True,
+    decode_content: bool = True,
+) -> Any:
+    """An answer as the ``urllib3.HTTPResponse`` a connection would have read."""
+    from urllib3.response import HTTPResponse
+
+    return HTTPResponse(
+        body=io.BytesIO(response.body),
+        headers=dict(response.headers),
+        status=response.status,
+        version=11,
+        reason=response.reason,
+        preload_content=preload_content,
+        decode_content=decode_content,
+        request_method=method,
+        request_url=url,
+    )
+
+
+def _urlopen(controller: Controller, original: Callable[..., Any]) -> Callable[..., Any]:
+    def urlopen(
+        pool: Any,
+        method: str,
+        url: str,
+        body: Any = None,
+        headers: Any = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        if "://" in url:  # a proxy's pool: the URL is absolute
+            full = url
+        else:
+            port = "" if pool.port is None else f":{pool.port}"
+            full = f"{pool.scheme}://{pool.host}{port}{url}"
+        host, path, query = split_url(full)
+        claimed = claim(host)
+        if claimed is None:
+            return original(pool, method, url, body, headers, *args, **kwargs)
+        request = HttpRequest(
+            method.upper(),
+            host,
+            path,
+            query,
+            tuple((str(k), str(v)) for k, v in (headers or {}).items()),
+            body_bytes(body),
+        )
+        return to_urllib3(
+            answer(claimed, request),
+            method,
+            full,
+            kwargs.get("preload_content", True),
+            kwargs.get("decode_content", True),
+        )
+
+    return urlopen

@@ -1,0 +1,116 @@
+"""The execute-api data plane: requests to a deployed REST API stage, answered in-process.
+
+One function per stage of the pipeline, each in its own module::
+
+    parse (_target) -> size (_limits) -> route (_route) -> authorize (_authorize)
+      -> throttle (_throttle) -> quota and meter (_quota) -> integration (_integration)
+      -> gateway response (_responses)
+
+Everything up to the integration runs under the backend's lock, against the same state and
+clock as the control plane: a key disabled by UpdateApiKey is refused on the next request, and
+a request is refused, throttled and counted atomically. The integration runs outside the lock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from ... import _clock
+from ..._http import HttpRequest, HttpResponse, body_bytes, parse_host, split_url
+from ...errors import MockwayError
+from .._models import ApiGatewayBackend
+from .._rest_models import RestApi
+from ._authorize import UnsupportedExecution, identify
+from ._integration import integration_of
+from ._limits import check_size
+from ._quota import meter
+from ._responses import GatewayError, finish, refusal
+from ._route import route
+from ._target import api_of, locate
+from ._throttle import take
+from ._traffic import traffic_of
+
+if TYPE_CHECKING:
+    from ..._state import MockState
+
+__all__ = ["UnsupportedExecution", "answer", "execute", "invoke"]
+
+
+def execute(
+    backend: ApiGatewayBackend, api_label: str, request: HttpRequest
+) -> tuple[HttpResponse, float]:
+    """The answer to ``request`` for the API the host's first label names, without the
+    headers every answer carries, and the time it was answered at.
+
+    The clock is read under the lock, so that the requests the lock orders see time in the
+    same order: a bucket is never refilled twice for the same moment.
+    """
+    api: RestApi | None = None
+    now = 0.0
+    try:
+        with backend.lock:
+            now = _clock.now()
+            api = api_of(backend, api_label)
+            target = locate(backend, api, request)
+            check_size(request)
+            traffic = traffic_of(backend)
+            found = route(traffic, target, request.method)
+            integration = integration_of(target, found)
+            caller = identify(backend, target, found, request)
+            take(traffic, target, found, caller, now)
+            meter(backend, caller, now)
+        return integration(request), now
+    except GatewayError as error:
+        return refusal(api, error.refusal), now
+
+
+def answer(
+    state: MockState, account_id: str, region: str, api_label: str, request: HttpRequest
+) -> HttpResponse:
+    """The answer API Gateway in (account, region) gives to ``request``."""
+    from .. import SERVICE
+
+    backend = state.backend(SERVICE, account_id, region)
+    response, now = execute(backend, api_label, request)
+    return finish(response, state.ids, now)
+
+
+def invoke(
+    state: MockState,
+    account_id: str,
+    region: str,
+    method: str,
+    url: str,
+    headers: Mapping[str, str] | None,
+    body: bytes | str | None,
+    api_id: str | None,
+) -> HttpResponse:
+    """A request made through the handle: ``url`` an invoke URL in ``region``, or its path
+    with ``api_id``."""
+    if url.startswith("/"):
+        if not api_id:
+            raise MockwayError(f"a path ({url!r}) needs the API's id: invoke(..., api_id=...)")
+        url = f"https://{api_id}.execute-api.{region}.amazonaws.com{url}"
+    host, path, query = split_url(url)
+    parsed = parse_host(host)
+    if parsed is None or parsed[0] != "execute-api" or "://" not in url:
+        raise MockwayError(
+            f"{url!r} is not an execute-api URL: https://{{api_id}}.execute-api.{region}"
+            ".amazonaws.com/{stage}/{path}, or a path /{stage}/{path} with api_id="
+        )
+    _, label, where = parsed
+    if where != region:
+        raise MockwayError(
+            f"{url!r} is in {where}; this view is API Gateway in {region}: "
+            f"use handle.apigateway({where!r})"
+        )
+    request = HttpRequest(
+        method.upper(),
+        host,
+        path,
+        query,
+        tuple((headers or {}).items()),
+        body_bytes(body),
+    )
+    return answer(state, account_id, region, label, request)

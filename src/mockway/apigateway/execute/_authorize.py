@@ -1,0 +1,71 @@
+"""Authorize: the method's authorization, then its API key.
+
+A method that requires an API key takes it, with the API's key source ``HEADER``, from the
+``x-api-key`` header (any case). A key that is missing, unknown or disabled, or that is in no
+usage plan of this API stage, is 403 ``Forbidden``. With the key source ``AUTHORIZER`` the key
+is the one a Lambda authorizer returns; a method without an authorizer has none, so the
+request is refused the same way. The caller found is the key and the usage plan that meters
+it; a method without ``apiKeyRequired`` has none, and no plan throttles or meters it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..._http import HttpRequest
+from ...errors import MockwayError, UnsupportedOperation
+from .._models import ApiGatewayBackend
+from .._plan_models import ApiStage, UsagePlan
+from ._responses import INVALID_API_KEY, GatewayError
+from ._route import Route
+from ._target import Target
+
+__all__ = ["Caller", "UnsupportedExecution", "identify"]
+
+API_KEY_HEADER = "x-api-key"
+
+
+class UnsupportedExecution(UnsupportedOperation):
+    """A request mockway cannot answer as AWS would yet: stopped in-process, nothing sent."""
+
+    def __init__(self, what: str) -> None:
+        self.service = "apigateway"
+        self.operation = what
+        MockwayError.__init__(
+            self,
+            f"mockway does not run {what} on execute-api requests yet; the request was "
+            "stopped and nothing was sent to AWS. Methods without authorization "
+            "(authorizationType NONE) with MOCK integrations are answered.",
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """The API key a request came with, and the usage plan that meters it on this stage."""
+
+    key_id: str
+    plan: UsagePlan
+    api_stage: ApiStage
+
+
+def identify(
+    backend: ApiGatewayBackend, target: Target, route: Route, request: HttpRequest
+) -> Caller | None:
+    authorization = route.deployed.get("authorizationType", "NONE")
+    if authorization != "NONE":
+        raise UnsupportedExecution(f"{authorization} authorization")
+    if not route.deployed.get("apiKeyRequired"):
+        return None
+    api = target.api
+    value = request.header(API_KEY_HEADER) if api.api_key_source == "HEADER" else None
+    key_id = None if not value else backend.key_id_by_value.get(value)
+    key = None if key_id is None else backend.api_keys.get(key_id)
+    if key is None or not key.enabled:
+        raise GatewayError(INVALID_API_KEY)
+    stage_name = target.stage.stage_name
+    for plan in backend.usage_plans.values():
+        if key.id in plan.key_ids:
+            api_stage = plan.stage(api.id, stage_name)
+            if api_stage is not None:
+                return Caller(key.id, plan, api_stage)
+    raise GatewayError(INVALID_API_KEY)

@@ -1,0 +1,106 @@
+"""What API Gateway answers: gateway responses for the requests it refuses, and the headers
+every answer carries."""
+
+from __future__ import annotations
+
+import email.utils
+import json
+from dataclasses import dataclass
+
+from ..._http import HttpResponse
+from ..._ids import IdSource
+from .._gateway_responses import effective_response
+from .._rest_models import RestApi
+
+__all__ = ["FIXED_FORBIDDEN", "GatewayError", "Refusal", "finish", "refusal"]
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """A kind of refusal: the gateway response type that shapes it (None for those no API
+    can change), its default status, the message and the ``x-amzn-ErrorType`` header."""
+
+    response_type: str | None
+    status: int
+    message: str
+    error_type: str | None
+    plain: bool = False
+    """The body is the message itself, not ``{"message": ...}``."""
+
+
+MISSING_AUTHENTICATION_TOKEN = Refusal(
+    "MISSING_AUTHENTICATION_TOKEN",
+    403,
+    "Missing Authentication Token",
+    "MissingAuthenticationTokenException",
+)
+INVALID_API_KEY = Refusal("INVALID_API_KEY", 403, "Forbidden", "ForbiddenException")
+THROTTLED = Refusal("THROTTLED", 429, "Too Many Requests", "TooManyRequestsException")
+QUOTA_EXCEEDED = Refusal("QUOTA_EXCEEDED", 429, "Limit Exceeded", "LimitExceededException")
+# Assumed: the error type of a request whose request line and headers are too long.
+REQUEST_TOO_LARGE = Refusal(
+    "REQUEST_TOO_LARGE", 413, "Request Too Long", "RequestTooLargeException"
+)
+FIXED_FORBIDDEN = Refusal(None, 403, "Forbidden", "ForbiddenException")
+"""An API that is not there (or not reachable so), or a stage it does not have."""
+# Assumed: no error type header on a payload past the limit.
+BODY_TOO_LARGE = Refusal(
+    None, 413, "HTTP content length exceeded 10485760 bytes.", None, plain=True
+)
+
+
+class GatewayError(Exception):
+    """A stage of the pipeline refuses the request."""
+
+    def __init__(self, refusal: Refusal) -> None:
+        super().__init__(refusal.message)
+        self.refusal = refusal
+
+
+def refusal(api: RestApi | None, kind: Refusal) -> HttpResponse:
+    """The answer to a refused request: the API's gateway response of the refusal's type
+    (its status code and static header values; AWS's default body)."""
+    headers: dict[str, str] = {}
+    status = kind.status
+    if kind.error_type is not None:
+        headers["x-amzn-ErrorType"] = kind.error_type
+    if api is not None and kind.response_type is not None:
+        response = effective_response(api, kind.response_type)
+        if response.status_code:
+            status = int(response.status_code)
+        for name, value in response.response_parameters.items():
+            header = name.removeprefix("gatewayresponse.header.")
+            if header != name and len(value) >= 2 and value[0] == value[-1] == "'":
+                headers[header] = value[1:-1]
+    if kind.plain:
+        body = kind.message.encode()
+    else:
+        body = json.dumps({"message": kind.message}, separators=(",", ":")).encode()
+    return HttpResponse(status, headers, body)
+
+
+_dates: dict[int, str] = {}
+
+
+def _http_date(now: float) -> str:
+    second = int(now)
+    date = _dates.get(second)
+    if date is None:
+        if len(_dates) > 64:
+            _dates.clear()
+        date = _dates[second] = email.utils.formatdate(second, usegmt=True)
+    return date
+
+
+def finish(response: HttpResponse, ids: IdSource, now: float) -> HttpResponse:
+    """``response`` with the headers API Gateway puts on every answer."""
+    headers = {
+        "Date": _http_date(now),
+        "Content-Type": "application/json",
+        "Content-Length": str(len(response.body)),
+        "Connection": "keep-alive",
+        "x-amzn-RequestId": ids.request_id(),
+    }
+    headers.update(response.headers)
+    headers["x-amz-apigw-id"] = ids.mixed_alnum(14) + "="
+    return HttpResponse(response.status, headers, response.body)

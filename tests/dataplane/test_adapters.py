@@ -1,0 +1,204 @@
+"""The HTTP client adapters: what they claim, what they leave alone, and when they are there."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import httpx
+import pytest
+import requests
+import urllib3
+from dataplane_support import REGION, SENDERS, Send, assert_ok, via_handle
+
+import mockway
+from mockway import UnsupportedOperation, mock_apigateway, mock_appsync, mock_aws
+
+WRAPPED = (
+    (requests.sessions.Session, "get_adapter"),
+    (urllib3.connectionpool.HTTPConnectionPool, "urlopen"),
+    (httpx.HTTPTransport, "handle_request"),
+    (httpx.AsyncHTTPTransport, "handle_async_request"),
+    (aiohttp.ClientSession, "_request"),
+)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(params=list(SENDERS))
+def http(request: pytest.FixtureRequest) -> Send:
+    """One HTTP client library (not the handle)."""
+    return SENDERS[request.param]
+
+
+def assert_goes_out(call: Callable[[], Any]) -> None:
+    """``call`` tried to reach the network, and the root conftest's guard stopped it."""
+    with pytest.raises(BaseException) as info:  # noqa: PT011 - each library wraps it its way
+        call()
+    error: BaseException | None = info.value
+    seen = []
+    while error is not None:
+        seen.append(repr(error))
+        if "a test tried to connect" in str(error):
+            return
+        error = error.__cause__ or error.__context__
+    pytest.fail(f"not stopped by the network guard: {seen}")
+
+
+def test_other_hosts_go_where_they_would_without_mockway(
+    mockway: mockway.Handle, http: Send
+) -> None:
+    api = mockway.apigateway().create_deployed_api()
+    for url in (
+        "https://example.com/dev",
+        f"https://{api.api_id}.execute-api.{REGION}.amazonaws.com.example.com/dev",
+        f"https://execute-api.{REGION}.amazonaws.com/dev",
+        f"https://apigateway.{REGION}.amazonaws.com/restapis",
+    ):
+        assert_goes_out(lambda url=url: http("GET", url))  # type: ignore[misc]
+    assert_ok(http("GET", api.invoke_url))
+
+
+def test_execute_api_is_left_alone_when_api_gateway_is_not_mocked(http: Send) -> None:
+    with mock_aws() as aws:
+        api = aws.apigateway().create_deployed_api()
+        with mock_appsync():
+            assert_ok(http("GET", api.invoke_url))  # API Gateway is still mocked by the outer
+    with mock_appsync():
+        assert_goes_out(lambda: http("GET", api.invoke_url))
+    assert_goes_out(lambda: http("GET", api.invoke_url))
+
+
+def test_hosts_are_matched_whatever_their_case_port_or_scheme(
+    mockway: mockway.Handle, http: Send
+) -> None:
+    api = mockway.apigateway().create_deployed_api()
+    host = f"{api.api_id}.execute-api.{REGION}.amazonaws.com"
+    assert_ok(http("GET", f"https://{host.upper()}/dev"))
+    assert_ok(http("GET", f"https://{host}:443/dev"))
+    assert_ok(http("GET", f"http://{host}/dev"))
+
+
+def test_appsync_data_plane_requests_are_stopped_not_sent(http: Send) -> None:
+    url = f"https://abcdefghijklmnopqrstuvwxyz.appsync-api.{REGION}.amazonaws.com/graphql"
+    with mock_appsync(), pytest.raises(UnsupportedOperation, match="nothing was sent to AWS"):
+        http("POST", url, body='{"query": "{ a }"}')
+    with mock_apigateway():
+        assert_goes_out(lambda: http("POST", url, body='{"query": "{ a }"}'))
+
+
+def test_methods_mockway_cannot_answer_yet_are_stopped_not_sent(
+    mockway: mockway.Handle, apigw: Any, http: Send
+) -> None:
+    api = mockway.apigateway().create_deployed_api(paths=("/http", "/iam"))
+    where = {"restApiId": api.api_id, "httpMethod": "GET"}
+    apigw.put_integration(
+        **where,
+        resourceId=api.resource_ids["/http"],
+        type="HTTP_PROXY",
+        integrationHttpMethod="GET",
+        uri="https://example.com/",
+    )
+    apigw.update_method(
+        **where,
+        resourceId=api.resource_ids["/iam"],
+        patchOperations=[{"op": "replace", "path": "/authorizationType", "value": "AWS_IAM"}],
+    )
+    apigw.create_deployment(restApiId=api.api_id, stageName="dev")
+    with pytest.raises(UnsupportedOperation, match="HTTP_PROXY integrations"):
+        http("GET", f"{api.invoke_url}/http")
+    with pytest.raises(UnsupportedOperation, match="AWS_IAM authorization"):
+        http("GET", f"{api.invoke_url}/iam")
+    with pytest.raises(UnsupportedOperation, match="HTTP_PROXY integrations"):
+        via_handle(mockway)("GET", f"{api.invoke_url}/http")
+
+
+def test_the_libraries_get_their_own_methods_back_when_the_mock_stops() -> None:
+    originals = [cls.__dict__[name] for cls, name in WRAPPED]
+    watchers = list(sys.meta_path)
+    with mock_aws():
+        assert [cls.__dict__[name] for cls, name in WRAPPED] != originals
+        with mock_apigateway():
+            pass
+        assert all(
+            cls.__dict__[name] is not original
+            for (cls, name), original in zip(WRAPPED, originals, strict=True)
+        )
+    assert [cls.__dict__[name] for cls, name in WRAPPED] == originals
+    assert sys.meta_path == watchers
+
+
+def test_requests_streams_and_sessions_work_as_usual(mockway: mockway.Handle) -> None:
+    api = mockway.apigateway().create_deployed_api()
+    with requests.Session() as session:
+        response = session.get(api.invoke_url, stream=True)
+        assert b"".join(response.iter_content(1)) == b"{}"
+        assert response.reason == "OK"
+        assert response.url == api.invoke_url
+        forbidden = session.get(api.invoke_url.replace("/dev", "/nope"))
+        assert forbidden.reason == "Forbidden"
+        with pytest.raises(requests.HTTPError):
+            forbidden.raise_for_status()
+    raw = urllib3.PoolManager().request("GET", api.invoke_url, preload_content=False)
+    assert raw.read() == b"{}"
+    with httpx.stream("GET", api.invoke_url) as streamed:
+        assert streamed.read() == b"{}"
+        assert streamed.reason_phrase == "OK"
+
+
+def test_aiohttp_responses_read_as_aiohttps_own(mockway: mockway.Handle) -> None:
+    api = mockway.apigateway().create_deployed_api(methods=("POST",))
+
+    async def scenario() -> None:
+        async with aiohttp.ClientSession(raise_for_status=True) as session:
+            async with session.post(api.invoke_url, json={"a": 1}) as response:
+                assert isinstance(response, aiohttp.ClientResponse)
+                assert await response.json() == {}
+                assert await response.content.read() == b"{}"
+                assert response.ok
+            with pytest.raises(aiohttp.ClientResponseError) as info:
+                await session.get(api.invoke_url)
+            assert (info.value.status, info.value.message) == (403, "Forbidden")
+
+    asyncio.run(scenario())
+
+
+def run_fresh(code: str) -> str:
+    """Run ``code`` in a fresh interpreter with this checkout's mockway."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_no_library_is_imported_and_one_imported_later_is_reached() -> None:
+    out = run_fresh(
+        """
+        import os, sys
+        os.environ.update(AWS_ACCESS_KEY_ID="x", AWS_SECRET_ACCESS_KEY="y")
+        LIBRARIES = ("requests", "httpx", "aiohttp")
+        import mockway
+        print(sorted(n for n in LIBRARIES if n in sys.modules))
+        with mockway.mock_aws() as aws:
+            print(sorted(n for n in LIBRARIES if n in sys.modules))
+            api = aws.apigateway().create_deployed_api()
+            import httpx  # imported while the mock is active
+            import requests
+            print(httpx.get(api.invoke_url).status_code, requests.get(api.invoke_url).text)
+        print(any(type(f).__module__.startswith("mockway") for f in sys.meta_path))
+        print(httpx.HTTPTransport.handle_request.__module__)
+        """
+    )
+    assert out.splitlines() == ["[]", "[]", "200 {}", "False", "httpx._transports.default"]
