@@ -23,6 +23,7 @@ from mockway import UnsupportedOperation, mock_apigateway, mock_appsync, mock_aw
 
 WRAPPED = (
     (requests.sessions.Session, "get_adapter"),
+    (requests.sessions.Session, "merge_environment_settings"),
     (urllib3.connectionpool.HTTPConnectionPool, "urlopen"),
     (httpx.HTTPTransport, "handle_request"),
     (httpx.AsyncHTTPTransport, "handle_async_request"),
@@ -101,7 +102,7 @@ def test_methods_mockway_cannot_answer_yet_are_stopped_not_sent(
     apigw.put_integration(
         **where,
         resourceId=api.resource_ids["/http"],
-        type="HTTP_PROXY",
+        type="HTTP",
         integrationHttpMethod="GET",
         uri="https://example.com/",
     )
@@ -111,11 +112,11 @@ def test_methods_mockway_cannot_answer_yet_are_stopped_not_sent(
         patchOperations=[{"op": "replace", "path": "/authorizationType", "value": "AWS_IAM"}],
     )
     apigw.create_deployment(restApiId=api.api_id, stageName="dev")
-    with pytest.raises(UnsupportedOperation, match="HTTP_PROXY integrations"):
+    with pytest.raises(UnsupportedOperation, match="HTTP integrations"):
         http("GET", f"{api.invoke_url}/http")
     with pytest.raises(UnsupportedOperation, match="AWS_IAM authorization"):
         http("GET", f"{api.invoke_url}/iam")
-    with pytest.raises(UnsupportedOperation, match="HTTP_PROXY integrations"):
+    with pytest.raises(UnsupportedOperation, match="HTTP integrations"):
         via_handle(mockway)("GET", f"{api.invoke_url}/http")
 
 

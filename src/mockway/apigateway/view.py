@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 from .. import _clock
 from .._clock import UTC
 from .._handle import BackendView
-from .._http import HttpResponse
+from .._http import HttpRequest, HttpResponse
 from ..errors import MockwayError
 from ._models import ApiGatewayBackend, ApiKey
 from ._plan_models import UsagePlan
 from ._usage import utc_day
 
-__all__ = ["ApiGatewayView", "ApiKeyRecord", "DeployedApi", "HttpResponse", "UsagePlanRecord"]
+if TYPE_CHECKING:
+    from .execute._proxy import LambdaContext
+
+__all__ = [
+    "ApiGatewayView",
+    "ApiKeyRecord",
+    "DeployedApi",
+    "HttpRequest",
+    "HttpResponse",
+    "UsagePlanRecord",
+]
 
 
 def _utc(epoch_seconds: int) -> datetime.datetime:
@@ -244,3 +255,31 @@ class ApiGatewayView(BackendView[ApiGatewayBackend]):
         from .execute import invoke
 
         return invoke(self._state, self.account_id, self.region, method, url, headers, body, api_id)
+
+    def register_lambda(
+        self, function: str, handler: Callable[[dict[str, Any], LambdaContext], Any]
+    ) -> None:
+        """Serve the Lambda function ``function`` (its ARN, qualified or not, or its name)
+        with ``handler`` for this view's account and region: ``AWS_PROXY`` integrations that
+        invoke it call ``handler(event, context)`` with API Gateway's proxy event (payload
+        format 1.0), and read what it returns as API Gateway reads a proxy response. A later
+        registration for the same function replaces the handler."""
+        self._register("functions", function, handler)
+
+    def register_http(
+        self, url_prefix: str, handler: Callable[[HttpRequest], HttpResponse]
+    ) -> None:
+        """Serve the HTTP back end at ``url_prefix`` (``https://host/path``) with ``handler``
+        for this view's account and region: ``HTTP_PROXY`` integrations whose URI starts with
+        it (the longest registered prefix wins) call ``handler(request)`` with the request as
+        API Gateway forwards it, and answer with the ``HttpResponse`` it returns."""
+        self._register("back_ends", url_prefix, handler)
+
+    def _register(self, registry: str, key: str, handler: Callable[..., Any]) -> None:
+        if not callable(handler):
+            raise MockwayError(f"the handler for {key!r} is not callable: {handler!r}")
+        from .execute._traffic import traffic_of
+
+        backend = self._backend
+        with backend.lock:
+            getattr(traffic_of(backend), registry)[key] = handler

@@ -18,12 +18,14 @@ from typing import TYPE_CHECKING
 
 from ... import _clock
 from ..._http import HttpRequest, HttpResponse, body_bytes, parse_host, split_url
+from ..._ids import IdSource
 from ...errors import MockwayError
 from .._models import ApiGatewayBackend
 from .._rest_models import RestApi
 from ._authorize import UnsupportedExecution, identify
 from ._integration import integration_of
 from ._limits import check_size
+from ._proxy import Identity
 from ._quota import meter
 from ._responses import GatewayError, finish, refusal
 from ._route import route
@@ -38,7 +40,7 @@ __all__ = ["UnsupportedExecution", "answer", "execute", "invoke"]
 
 
 def execute(
-    backend: ApiGatewayBackend, api_label: str, request: HttpRequest
+    backend: ApiGatewayBackend, api_label: str, request: HttpRequest, ids: IdSource
 ) -> tuple[HttpResponse, float]:
     """The answer to ``request`` for the API the host's first label names, without the
     headers every answer carries, and the time it was answered at.
@@ -56,11 +58,12 @@ def execute(
             check_size(request)
             traffic = traffic_of(backend)
             found = route(traffic, target, request.method)
-            integration = integration_of(target, found)
+            integration = integration_of(traffic, target, found, backend.account_id)
             caller = identify(backend, target, found, request)
             take(traffic, target, found, caller, now)
             meter(backend, caller, now)
-        return integration(request), now
+        identity = Identity() if caller is None else Identity(caller.key_value, caller.key_id)
+        return integration(request, identity, ids, now), now
     except GatewayError as error:
         return refusal(api, error.refusal), now
 
@@ -72,7 +75,7 @@ def answer(
     from .. import SERVICE
 
     backend = state.backend(SERVICE, account_id, region)
-    response, now = execute(backend, api_label, request)
+    response, now = execute(backend, api_label, request, state.ids)
     return finish(response, state.ids, now)
 
 

@@ -44,6 +44,7 @@ class Caller:
     """The API key a request came with, and the usage plan that meters it on this stage."""
 
     key_id: str
+    key_value: str
     plan: UsagePlan
     api_stage: ApiStage
 
@@ -67,5 +68,5 @@ def identify(
         if key.id in plan.key_ids:
             api_stage = plan.stage(api.id, stage_name)
             if api_stage is not None:
-                return Caller(key.id, plan, api_stage)
+                return Caller(key.id, key.value, plan, api_stage)
     raise GatewayError(INVALID_API_KEY)

@@ -12,7 +12,7 @@ from ..._ids import IdSource
 from .._gateway_responses import effective_response
 from .._rest_models import RestApi
 
-__all__ = ["FIXED_FORBIDDEN", "GatewayError", "Refusal", "finish", "refusal"]
+__all__ = ["BAD_LAMBDA_RESPONSE", "FIXED_FORBIDDEN", "GatewayError", "Refusal", "finish", "refusal"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,8 @@ REQUEST_TOO_LARGE = Refusal(
     "REQUEST_TOO_LARGE", 413, "Request Too Long", "RequestTooLargeException"
 )
 FIXED_FORBIDDEN = Refusal(None, 403, "Forbidden", "ForbiddenException")
+BAD_LAMBDA_RESPONSE = Refusal(None, 502, "Internal server error", "InternalServerErrorException")
+"""A Lambda proxy integration whose function failed or answered what API Gateway cannot read."""
 """An API that is not there (or not reachable so), or a stage it does not have."""
 # Assumed: no error type header on a payload past the limit.
 BODY_TOO_LARGE = Refusal(

@@ -1,5 +1,6 @@
-"""What the data plane keeps per backend beside the backend's own state: token buckets and
-routing trees. Kept as long as the backend is (the outermost activation)."""
+"""What the data plane keeps per backend beside the backend's own state: token buckets,
+routing trees, and the Python callables a test registered as Lambda functions and HTTP back
+ends. Kept as long as the backend is (the outermost activation)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,10 @@ class Traffic:
     buckets: dict[tuple[str, ...], Bucket] = field(default_factory=dict)
     trees: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     """Routing trees by deployment id, each with the deployment it was made from."""
+    functions: dict[str, Any] = field(default_factory=dict)
+    """Lambda handlers by function ARN or name, as registered."""
+    back_ends: dict[str, Any] = field(default_factory=dict)
+    """HTTP back ends by URL prefix (scheme, host and path), as registered."""
 
 
 _traffic: weakref.WeakKeyDictionary[ApiGatewayBackend, Traffic] = weakref.WeakKeyDictionary()

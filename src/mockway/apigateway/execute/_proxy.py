@@ -1,0 +1,219 @@
+"""Proxy integrations: ``AWS_PROXY`` to a Lambda function and ``HTTP_PROXY`` to an HTTP back
+end, each served by a Python callable the test registers on the view
+(:meth:`ApiGatewayView.register_lambda`, :meth:`ApiGatewayView.register_http`).
+
+A Lambda function gets the proxy event (payload format 1.0) API Gateway builds and a context
+object, as the Lambda runtime calls a handler; what it returns is read as API Gateway reads a
+proxy response: a JSON object with ``statusCode``, optional ``headers`` and
+``multiValueHeaders``, a string ``body`` and ``isBase64Encoded``. A function that raises, or
+returns anything else, is 502 ``Internal server error``, as AWS answers a failed or malformed
+Lambda response. An HTTP back end gets the request as API Gateway forwards it and answers with
+an :class:`HttpResponse`, passed through as it is.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from ..._http import HttpRequest, HttpResponse
+from ..._ids import IdSource
+from ...errors import MockwayError
+from ._responses import BAD_LAMBDA_RESPONSE, refusal
+from ._route import Route
+from ._target import Target
+
+__all__ = [
+    "HttpHandler",
+    "Identity",
+    "LambdaContext",
+    "LambdaHandler",
+    "http_response",
+    "lambda_response",
+    "proxy_event",
+]
+
+LambdaHandler = Callable[[dict[str, Any], "LambdaContext"], Any]
+HttpHandler = Callable[[HttpRequest], HttpResponse]
+
+
+@dataclass(frozen=True, slots=True)
+class LambdaContext:
+    """What a Lambda handler gets as ``context``: the members handlers commonly read."""
+
+    function_name: str
+    invoked_function_arn: str
+    aws_request_id: str
+    memory_limit_in_mb: int = 128
+    function_version: str = "$LATEST"
+    log_group_name: str = ""
+    log_stream_name: str = ""
+    deadline_ms: int = field(default=0, repr=False)
+
+    def get_remaining_time_in_millis(self) -> int:
+        return max(0, self.deadline_ms - int(time.time() * 1000))
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """Who a request came from, as far as API Gateway knows: its API key, if it was checked."""
+
+    api_key: str | None = None
+    api_key_id: str | None = None
+
+
+def _single(pairs: list[tuple[str, str]]) -> dict[str, str] | None:
+    return {name: value for name, value in pairs} or None
+
+
+def _multi(pairs: list[tuple[str, str]]) -> dict[str, list[str]] | None:
+    grouped: dict[str, list[str]] = {}
+    for name, value in pairs:
+        grouped.setdefault(name, []).append(value)
+    return grouped or None
+
+
+def _request_time(now: float) -> str:
+    return time.strftime("%d/%b/%Y:%H:%M:%S +0000", time.gmtime(now))
+
+
+def proxy_event(
+    request: HttpRequest,
+    target: Target,
+    route: Route,
+    identity: Identity,
+    account_id: str,
+    ids: IdSource,
+    now: float,
+) -> dict[str, Any]:
+    """The Lambda proxy event, payload format 1.0, as API Gateway builds it for a REST API."""
+    headers = list(request.headers)
+    query = parse_qsl(request.query, keep_blank_values=True)
+    try:
+        body: str | None = request.body.decode("utf-8") if request.body else None
+        encoded = False
+    except UnicodeDecodeError:
+        body, encoded = base64.b64encode(request.body).decode("ascii"), True
+    resource = target.api.resource_at(route.path)
+    stage = target.stage.stage_name
+    below = "/" + "/".join(target.segments) if target.segments else "/"
+    request_identity: dict[str, Any] = {
+        "cognitoIdentityPoolId": None,
+        "accountId": None,
+        "cognitoIdentityId": None,
+        "caller": None,
+        "sourceIp": "127.0.0.1",
+        "principalOrgId": None,
+        "accessKey": None,
+        "cognitoAuthenticationType": None,
+        "cognitoAuthenticationProvider": None,
+        "userArn": None,
+        "userAgent": request.header("user-agent"),
+        "user": None,
+    }
+    if identity.api_key is not None:
+        request_identity["apiKey"] = identity.api_key
+        request_identity["apiKeyId"] = identity.api_key_id
+    return {
+        "resource": route.path,
+        "path": below,
+        "httpMethod": request.method,
+        "headers": _single(headers),
+        "multiValueHeaders": _multi(headers),
+        "queryStringParameters": _single(query),
+        "multiValueQueryStringParameters": _multi(query),
+        "pathParameters": dict(route.parameters) or None,
+        "stageVariables": dict(target.stage.variables) or None,
+        "requestContext": {
+            "resourceId": None if resource is None else resource.id,
+            "resourcePath": route.path,
+            "httpMethod": request.method,
+            "extendedRequestId": ids.mixed_alnum(14) + "=",
+            "requestTime": _request_time(now),
+            "path": f"/{stage}{below if below != '/' else '/'}",
+            "accountId": account_id,
+            "protocol": "HTTP/1.1",
+            "stage": stage,
+            "domainPrefix": request.host.partition(".")[0],
+            "requestTimeEpoch": int(now * 1000),
+            "requestId": ids.request_id(),
+            "identity": request_identity,
+            "domainName": request.host,
+            "apiId": target.api.id,
+        },
+        "body": body,
+        "isBase64Encoded": encoded,
+    }
+
+
+def _headers(answer: Mapping[str, Any]) -> dict[str, str] | None:
+    """The response's headers, ``multiValueHeaders`` joined with commas, ``headers`` over
+    them; None when either is not a map of names to values."""
+    headers: dict[str, str] = {}
+    multi = answer.get("multiValueHeaders")
+    single = answer.get("headers")
+    if multi is not None:
+        if not isinstance(multi, Mapping):
+            return None
+        for name, values in multi.items():
+            if not isinstance(values, list):
+                return None
+            headers[str(name)] = ",".join(_scalar(v) for v in values)
+    if single is not None:
+        if not isinstance(single, Mapping):
+            return None
+        for name, value in single.items():
+            headers[str(name)] = _scalar(value)
+    return headers
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
+
+
+def lambda_response(answer: Any) -> HttpResponse:
+    """What API Gateway makes of a Lambda proxy response."""
+    if isinstance(answer, (str, bytes)):
+        try:
+            answer = json.loads(answer)
+        except ValueError:
+            return refusal(None, BAD_LAMBDA_RESPONSE)
+    if not isinstance(answer, Mapping):
+        return refusal(None, BAD_LAMBDA_RESPONSE)
+    status = answer.get("statusCode")
+    if isinstance(status, str) and status.isdigit():
+        status = int(status)
+    body = answer.get("body")
+    headers = _headers(answer)
+    if (
+        type(status) is not int
+        or not 100 <= status <= 599
+        or not isinstance(body, (str, type(None)))
+        or headers is None
+    ):
+        return refusal(None, BAD_LAMBDA_RESPONSE)
+    payload = (body or "").encode("utf-8")
+    if answer.get("isBase64Encoded") is True:
+        try:
+            payload = base64.b64decode(body or "", validate=True)
+        except (binascii.Error, ValueError):
+            return refusal(None, BAD_LAMBDA_RESPONSE)
+    return HttpResponse(status, headers, payload)
+
+
+def http_response(answer: Any) -> HttpResponse:
+    """An HTTP back end's answer, as API Gateway passes it through."""
+    if not isinstance(answer, HttpResponse):
+        raise MockwayError(
+            "an HTTP back end registered with register_http must return a "
+            f"mockway.apigateway.view.HttpResponse, not {type(answer).__name__}"
+        )
+    return answer

@@ -1,0 +1,349 @@
+"""Proxy integrations: Lambda functions (AWS_PROXY) and HTTP back ends (HTTP_PROXY) served by
+Python callables the test registers."""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import json
+from typing import Any
+
+import pytest
+import time_machine
+from dataplane_support import REGION, Send, assert_answered, keyed_api, usage_today
+
+import mockway
+from mockway import MockwayError
+from mockway.apigateway.view import HttpRequest, HttpResponse
+
+ACCOUNT = "123456789012"
+FUNCTION = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:pets"
+NOW = datetime.datetime(2026, 3, 10, 12, 30, 5, tzinfo=datetime.timezone.utc)
+
+
+def lambda_uri(function: str = FUNCTION) -> str:
+    return f"arn:aws:apigateway:{REGION}:lambda:path/2015-03-31/functions/{function}/invocations"
+
+
+def integrate(apigw: Any, api: Any, path: str, **integration: Any) -> None:
+    """Replace the MOCK integration of ``GET path`` and deploy the stage again."""
+    apigw.put_integration(
+        restApiId=api.api_id,
+        resourceId=api.resource_ids[path],
+        httpMethod="GET",
+        integrationHttpMethod=integration.pop("integrationHttpMethod", "POST"),
+        **integration,
+    )
+    apigw.create_deployment(restApiId=api.api_id, stageName=api.stage)
+
+
+def lambda_api(handle: mockway.Handle, apigw: Any, path: str = "/pets/{id}") -> Any:
+    api = handle.apigateway().create_deployed_api(paths=(path,))
+    integrate(apigw, api, path, type="AWS_PROXY", uri=lambda_uri())
+    return api
+
+
+class Recorder:
+    """A Lambda handler that keeps what it was called with and answers ``answer``."""
+
+    def __init__(self, answer: Any) -> None:
+        self.answer = answer
+        self.calls: list[tuple[dict[str, Any], Any]] = []
+
+    def __call__(self, event: dict[str, Any], context: Any) -> Any:
+        self.calls.append((event, context))
+        return self.answer
+
+
+OK = {"statusCode": 200, "headers": {"Content-Type": "text/plain"}, "body": "hello"}
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_lambda_proxy_gets_api_gateways_event_and_its_answer_is_the_response(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    api = lambda_api(mockway, apigw)
+    apigw.update_stage(
+        restApiId=api.api_id,
+        stageName=api.stage,
+        patchOperations=[{"op": "replace", "path": "/variables/color", "value": "blue"}],
+    )
+    function = Recorder(OK)
+    mockway.apigateway().register_lambda(FUNCTION, function)
+
+    reply = send(
+        "GET",
+        f"{api.invoke_url}/pets/42?kind=cat&kind=dog&empty=",
+        {"X-Trace": "abc"},
+    )
+    assert_answered_as(reply, 200, "text/plain", b"hello")
+
+    ((event, context),) = function.calls
+    assert event["resource"] == "/pets/{id}"
+    assert event["path"] == "/pets/42"
+    assert event["httpMethod"] == "GET"
+    headers = {k.lower(): v for k, v in event["headers"].items()}
+    assert headers["x-trace"] == "abc"
+    multi = {k.lower(): v for k, v in event["multiValueHeaders"].items()}
+    assert multi["x-trace"] == ["abc"]
+    assert event["queryStringParameters"] == {"kind": "dog", "empty": ""}
+    assert event["multiValueQueryStringParameters"] == {"kind": ["cat", "dog"], "empty": [""]}
+    assert event["pathParameters"] == {"id": "42"}
+    assert event["stageVariables"] == {"color": "blue"}
+    assert event["body"] is None
+    assert event["isBase64Encoded"] is False
+    context_ = event["requestContext"]
+    assert context_["resourceId"] == api.resource_ids["/pets/{id}"]
+    assert context_["resourcePath"] == "/pets/{id}"
+    assert context_["httpMethod"] == "GET"
+    assert context_["path"] == f"/{api.stage}/pets/42"
+    assert context_["stage"] == api.stage
+    assert context_["accountId"] == ACCOUNT
+    assert context_["apiId"] == api.api_id
+    assert context_["domainName"] == f"{api.api_id}.execute-api.{REGION}.amazonaws.com"
+    assert context_["domainPrefix"] == api.api_id
+    assert context_["protocol"] == "HTTP/1.1"
+    assert context_["requestTime"] == "10/Mar/2026:12:30:05 +0000"
+    assert context_["requestTimeEpoch"] == int(NOW.timestamp() * 1000)
+    assert "apiKey" not in context_["identity"]
+    assert context_["identity"]["sourceIp"] == "127.0.0.1"
+    assert context.function_name == "pets"
+    assert context.invoked_function_arn == FUNCTION
+    assert context.aws_request_id != context_["requestId"]
+
+
+def assert_answered_as(reply: Any, status: int, content_type: str, body: bytes) -> None:
+    assert (reply.status, reply.body) == (status, body)
+    assert reply.headers["content-type"] == content_type
+    assert reply.headers["content-length"] == str(len(body))
+    assert reply.error_type is None
+
+
+def test_a_request_body_reaches_the_function_as_text_or_base64(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    api = lambda_api(mockway, apigw, "/pets")
+    apigw.put_method(
+        restApiId=api.api_id,
+        resourceId=api.resource_ids["/pets"],
+        httpMethod="POST",
+        authorizationType="NONE",
+    )
+    integrate_post = {
+        "restApiId": api.api_id,
+        "resourceId": api.resource_ids["/pets"],
+        "httpMethod": "POST",
+        "type": "AWS_PROXY",
+        "integrationHttpMethod": "POST",
+        "uri": lambda_uri(),
+    }
+    apigw.put_integration(**integrate_post)
+    apigw.create_deployment(restApiId=api.api_id, stageName=api.stage)
+    function = Recorder({"statusCode": 201, "body": ""})
+    mockway.apigateway().register_lambda(FUNCTION, function)
+
+    assert send("POST", f"{api.invoke_url}/pets", None, '{"name":"Rex"}').status == 201
+    assert send("POST", f"{api.invoke_url}/pets", None, b"\xff\xfe").status == 201
+    (text, _), (binary, _) = function.calls
+    assert (text["body"], text["isBase64Encoded"]) == ('{"name":"Rex"}', False)
+    assert (binary["body"], binary["isBase64Encoded"]) == (
+        base64.b64encode(b"\xff\xfe").decode(),
+        True,
+    )
+
+
+def test_a_checked_api_key_is_in_the_events_identity(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    keyed = keyed_api(mockway, apigw)
+    integrate(apigw, keyed.api, "/pets", type="AWS_PROXY", uri=lambda_uri())
+    function = Recorder(OK)
+    mockway.apigateway().register_lambda(FUNCTION, function)
+
+    assert send("GET", keyed.url(), keyed.key).status == 200
+    identity = function.calls[0][0]["requestContext"]["identity"]
+    assert (identity["apiKey"], identity["apiKeyId"]) == (keyed.key_value, keyed.key_id)
+
+
+@pytest.mark.parametrize(
+    ("answer", "status", "headers", "body"),
+    [
+        ({"statusCode": 204}, 204, {}, b""),
+        ({"statusCode": "202", "body": "{}"}, 202, {}, b"{}"),
+        (
+            {"statusCode": 200, "multiValueHeaders": {"Set-Cookie": ["a=1", "b=2"]}, "body": "x"},
+            200,
+            {"set-cookie": "a=1,b=2"},
+            b"x",
+        ),
+        (
+            {"statusCode": 200, "isBase64Encoded": True, "body": base64.b64encode(b"\x00\x01")},
+            200,
+            {},
+            b"\x00\x01",
+        ),
+        (json.dumps({"statusCode": 418, "body": "teapot"}), 418, {}, b"teapot"),
+    ],
+    ids=["no body", "status as text", "multi-value headers", "base64", "as JSON text"],
+)
+def test_what_a_function_returns_is_read_as_api_gateway_reads_it(
+    mockway: mockway.Handle,
+    apigw: Any,
+    answer: Any,
+    status: int,
+    headers: dict[str, str],
+    body: bytes,
+) -> None:
+    if isinstance(answer, dict) and isinstance(answer.get("body"), bytes):
+        answer = {**answer, "body": answer["body"].decode()}
+    api = lambda_api(mockway, apigw)
+    mockway.apigateway().register_lambda(FUNCTION, Recorder(answer))
+    response = mockway.apigateway().invoke("GET", f"{api.invoke_url}/pets/1")
+    assert (response.status, response.body) == (status, body)
+    for name, value in headers.items():
+        assert response.header(name) == value
+
+
+def fails(event: dict[str, Any], context: Any) -> Any:
+    raise RuntimeError("the function failed")
+
+
+@pytest.mark.parametrize(
+    "function",
+    [
+        fails,
+        Recorder({"statusCode": 200, "body": {"not": "a string"}}),
+        Recorder({"body": "no status"}),
+        Recorder({"statusCode": 200, "headers": ["not", "a", "map"]}),
+        Recorder({"statusCode": 200, "isBase64Encoded": True, "body": "%%%"}),
+        Recorder(None),
+        Recorder("not json"),
+    ],
+    ids=["raises", "body a map", "no status", "headers a list", "bad base64", "None", "text"],
+)
+def test_a_failed_or_malformed_function_is_502(
+    mockway: mockway.Handle, apigw: Any, send: Send, function: Any
+) -> None:
+    api = lambda_api(mockway, apigw)
+    mockway.apigateway().register_lambda(FUNCTION, function)
+    reply = send("GET", f"{api.invoke_url}/pets/1")
+    assert_answered(reply, 502)
+    assert reply.json() == {"message": "Internal server error"}
+    assert reply.error_type == "InternalServerErrorException"
+
+
+@pytest.mark.parametrize(
+    "registered",
+    ["pets", FUNCTION, f"{FUNCTION}:live"],
+    ids=["name", "arn", "qualified arn"],
+)
+def test_a_function_is_found_by_its_arn_qualified_arn_or_name(
+    mockway: mockway.Handle, apigw: Any, registered: str
+) -> None:
+    api = mockway.apigateway().create_deployed_api(paths=("/pets",))
+    integrate(apigw, api, "/pets", type="AWS_PROXY", uri=lambda_uri(f"{FUNCTION}:live"))
+    mockway.apigateway().register_lambda(registered, Recorder(OK))
+    assert mockway.apigateway().invoke("GET", f"{api.invoke_url}/pets").body == b"hello"
+
+
+def test_stage_variables_pick_the_function(mockway: mockway.Handle, apigw: Any) -> None:
+    api = mockway.apigateway().create_deployed_api(paths=("/pets",))
+    uri = lambda_uri(f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:${{stageVariables.fn}}")
+    integrate(apigw, api, "/pets", type="AWS_PROXY", uri=uri)
+    apigw.update_stage(
+        restApiId=api.api_id,
+        stageName=api.stage,
+        patchOperations=[{"op": "replace", "path": "/variables/fn", "value": "pets-dev"}],
+    )
+    mockway.apigateway().register_lambda("pets-dev", Recorder(OK))
+    assert mockway.apigateway().invoke("GET", f"{api.invoke_url}/pets").status == 200
+
+
+@time_machine.travel(NOW, tick=False)
+def test_an_unregistered_function_stops_the_request_before_it_counts(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    keyed = keyed_api(mockway, apigw)
+    integrate(apigw, keyed.api, "/pets", type="AWS_PROXY", uri=lambda_uri())
+    with pytest.raises(MockwayError, match="register_lambda") as info:
+        send("GET", keyed.url(), keyed.key)
+    assert FUNCTION in str(info.value)
+    assert usage_today(apigw, keyed, "2026-03-10") == [[0, 0]]
+
+
+def test_registering_a_non_callable_is_refused(mockway: mockway.Handle) -> None:
+    with pytest.raises(MockwayError, match="not callable"):
+        mockway.apigateway().register_lambda(FUNCTION, "handler.main")  # type: ignore[arg-type]
+
+
+def test_a_function_is_registered_per_region(mockway: mockway.Handle, apigw: Any) -> None:
+    api = lambda_api(mockway, apigw)
+    mockway.apigateway("eu-west-1").register_lambda(FUNCTION, Recorder(OK))
+    with pytest.raises(MockwayError, match="register_lambda"):
+        mockway.apigateway().invoke("GET", f"{api.invoke_url}/pets/1")
+
+
+# -- HTTP_PROXY ------------------------------------------------------------------------------
+
+
+def test_an_http_proxy_forwards_the_request_and_passes_the_answer_through(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    api = mockway.apigateway().create_deployed_api(paths=("/pets/{id}",))
+    apigw.update_method(
+        restApiId=api.api_id,
+        resourceId=api.resource_ids["/pets/{id}"],
+        httpMethod="GET",
+        patchOperations=[
+            {"op": "add", "path": "/requestParameters/method.request.path.id", "value": "true"}
+        ],
+    )
+    integrate(
+        apigw,
+        api,
+        "/pets/{id}",
+        type="HTTP_PROXY",
+        integrationHttpMethod="GET",
+        uri="https://backend.example.com/v2/pets/{id}",
+        requestParameters={"integration.request.path.id": "method.request.path.id"},
+    )
+    seen: list[HttpRequest] = []
+
+    def backend(request: HttpRequest) -> HttpResponse:
+        seen.append(request)
+        return HttpResponse(201, {"Content-Type": "text/csv", "X-From": "backend"}, b"a,b\n")
+
+    mockway.apigateway().register_http("https://backend.example.com/v2", backend)
+    mockway.apigateway().register_http("https://backend.example.com", fails_http)
+
+    reply = send("GET", f"{api.invoke_url}/pets/7?full=1", {"X-Trace": "abc"})
+    assert (reply.status, reply.body) == (201, b"a,b\n")
+    assert reply.headers["content-type"] == "text/csv"
+    assert reply.headers["x-from"] == "backend"
+    (request,) = seen
+    assert (request.method, request.host, request.path, request.query) == (
+        "GET",
+        "backend.example.com",
+        "/v2/pets/7",
+        "full=1",
+    )
+    assert request.header("x-trace") == "abc"
+    assert request.header("host") == "backend.example.com"
+
+
+def fails_http(request: HttpRequest) -> HttpResponse:
+    raise AssertionError("the longest registered prefix serves the request")
+
+
+def test_an_unregistered_back_end_stops_the_request(mockway: mockway.Handle, apigw: Any) -> None:
+    api = mockway.apigateway().create_deployed_api(paths=("/pets",))
+    integrate(
+        apigw,
+        api,
+        "/pets",
+        type="HTTP_PROXY",
+        integrationHttpMethod="GET",
+        uri="https://backend.example.com/pets",
+    )
+    with pytest.raises(MockwayError, match="register_http"):
+        mockway.apigateway().invoke("GET", f"{api.invoke_url}/pets")
