@@ -486,3 +486,41 @@ EXPORT_TYPE_INVALID = "Invalid export type specified: {value}. Valid options are
 EXPORT_ACCEPTS_INVALID = (
     "Invalid accepts specified: {value}. Valid options are application/json,application/yaml"
 )
+
+
+# -- client certificates -----------------------------------------------------------------------
+# An unknown certificate is CLIENT_CERTIFICATE_NOT_FOUND (deployments and stages, above).
+# Assumed.
+CLIENT_CERTIFICATE_LIMIT = (
+    "Exceeded the maximum number of client certificates (60) for this account and region"
+)
+CLIENT_CERTIFICATE_IN_USE = (
+    "Cannot delete client certificate {id} because there are API Stages associated with it,"
+    " including {stages}"
+)
+
+
+# -- VPC links ---------------------------------------------------------------------------------
+# Recorded against AWS.
+VPC_LINK_NOT_FOUND = "Invalid Vpc Link identifier specified"
+VPC_LINK_NAME_EMPTY = "Name cannot be empty"
+VPC_LINK_ARN_INVALID = "Invalid ARN. ARN is not well formed {arn}"
+# Seen in real AWS output quoted in public issues (docs/fidelity.md has the sources).
+VPC_LINK_TARGETS_MANY = "More than one target arn specified for vpc link."
+VPC_LINK_TARGETS_FIXED = "Target arns are not allowed to be changed/added."
+VPC_LINK_IN_USE = (
+    "Cannot delete vpc link. Vpc link '{id}', is referenced in [{references}] in format of"
+    " [RESTApiId:Method:Resource:Stage]."
+)
+# Assumed.
+VPC_LINK_TARGETS_NONE = "No target arn specified for vpc link."
+VPC_LINK_LIMIT = "Exceeded the maximum number of VPC links (20) for this account and region"
+
+
+# -- SDKs --------------------------------------------------------------------------------------
+# Assumed.
+SDK_TYPE_NOT_FOUND = "Invalid SDK type identifier specified"
+SDK_TYPE_INVALID = "Invalid SDK type specified: {value}. Valid options are {types}"
+SDK_PARAMETERS_MISSING = (
+    "Missing required configuration properties for SDK type {type}: [{names}]"
+)
