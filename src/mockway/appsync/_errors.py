@@ -112,3 +112,34 @@ def graphql_schema_exception(message: str) -> ServiceError:
 
 def api_limit_exceeded() -> ServiceError:
     return ServiceError("ApiLimitExceededException", API_LIMIT, 400)
+
+
+# -- API caches, custom domain names, environment variables, Event APIs and channel namespaces --
+
+# Seen in real AWS output: a CloudFormation deployment quoting AppSync (certificate region), a
+# Terraform run (an unusable certificate), a Terraform issue (a domain still associated) and a
+# cleanup tool (an API still associated); the codes and statuses are assumed.
+CERTIFICATE_NOT_IN_US_EAST_1 = "Certificate must be in us-east-1."
+CERTIFICATE_INVALID = "Certificate is invalid."
+DOMAIN_STILL_ASSOCIATED = "Domain name must be disassociated before it can be deleted."
+API_ASSOCIATED_WITH_DOMAIN = "API can not be deleted as it is associated to a domain"
+# Assumed (the cache messages as moto gives them).
+CACHE_EXISTS = "The API has already enabled caching."
+CACHE_MISSING = "Unable to {action} the cache as it doesn't exist, please create the cache first."
+DOMAIN_NAME_EXISTS = "Domain name {name} already exists."
+DOMAIN_NAME_NOT_FOUND = "Domain name {name} not found."
+DOMAIN_NOT_ASSOCIATED = "Domain name {name} is not associated with an API."
+PRIVATE_API_DOMAIN = "Private APIs can not be associated with custom domains."
+EVENT_API_NOT_FOUND = "Events API {api_id} not found."
+NAMESPACE_NOT_FOUND = "Channel namespace {name} not found."
+NAMESPACE_EXISTS = "Channel namespace {name} already exists."
+AUTH_PROVIDER_CONFIG_MISSING = "{member} must be provided for an auth provider of type {type}."
+AUTH_MODE_WITHOUT_PROVIDER = (
+    "Auth mode {type} is not among the API's auth providers; add an auth provider of that type"
+    " first."
+)
+RESOURCE_TAG_LIMIT = "A resource can have at most 50 tags."
+
+
+def conflict(message: str) -> ServiceError:
+    return ServiceError("ConflictException", message, 409)

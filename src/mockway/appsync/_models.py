@@ -16,7 +16,10 @@ from . import _errors as e
 if TYPE_CHECKING:
     from graphql import GraphQLSchema
 
+    from ._caches import ApiCache
     from ._data_sources import DataSource
+    from ._domain_names import DomainName
+    from ._event_apis import EventApi
     from ._functions import FunctionConfiguration
     from ._resolvers import Resolver
     from ._types import GraphqlType
@@ -172,6 +175,10 @@ class GraphqlApi:
     """Status and details of the last StartSchemaCreation; None before the first."""
     built: Any = field(default=None, compare=False, repr=False)
     """What ``_schema.built`` last made of the schema, with what it was made from."""
+    cache: ApiCache | None = None
+    """The API's cache (CreateApiCache), if it has one."""
+    environment_variables: dict[str, str] = field(default_factory=dict)
+    """PutGraphqlApiEnvironmentVariables' last map."""
 
     @property
     def graphql_schema(self) -> GraphQLSchema | None:
@@ -242,6 +249,12 @@ class AppSyncBackend:
         self.account_id = account_id
         self.region = region
         self.apis: OrderedStore[GraphqlApi] = OrderedStore()
+        self.event_apis: OrderedStore[EventApi] = OrderedStore()
+        """Event APIs (CreateApi), by API id: ids are unique across both kinds of API."""
+        self.domain_names: OrderedStore[DomainName] = OrderedStore()
+        """Custom domain names, by domain name."""
+        self.api_domains: dict[str, set[str]] = {}
+        """The domain names associated with each API (GraphQL or Event API), by API id."""
 
     def api(self, api_id: str) -> GraphqlApi:
         api = self.apis.get(api_id)
@@ -255,9 +268,7 @@ class AppSyncBackend:
         """A new API with fresh ids and endpoints; the caller configures and stores it."""
         if len(self.apis) >= MAX_APIS:
             raise e.api_limit_exceeded()
-        api_id = new_ident(ids)
-        while api_id in self.apis:
-            api_id = new_ident(ids)
+        api_id = self.new_api_id(ids)
         host = new_ident(ids)
         arn_partition, suffix = partition(self.region)
         graphql = f"{host}.appsync-api.{self.region}.{suffix}"
@@ -274,6 +285,24 @@ class AppSyncBackend:
             api_type=api_type,
         )
 
+    def arn_prefix(self) -> str:
+        """``arn:<partition>:appsync:<region>:<account>:``, what every AppSync ARN here starts
+        with."""
+        return f"arn:{partition(self.region)[0]}:appsync:{self.region}:{self.account_id}:"
+
+    def new_api_id(self, ids: IdSource) -> str:
+        """An id no GraphQL API or Event API of this account and region has."""
+        api_id = new_ident(ids)
+        while api_id in self.apis or api_id in self.event_apis:
+            api_id = new_ident(ids)
+        return api_id
+
+    def check_not_associated(self, api_id: str) -> None:
+        """Refuse to delete an API that a custom domain name serves."""
+        if self.api_domains.get(api_id):
+            raise e.bad_request(e.API_ASSOCIATED_WITH_DOMAIN)
+
     def delete_api(self, api_id: str) -> None:
         self.api(api_id)
+        self.check_not_associated(api_id)
         self.apis.remove(api_id)
