@@ -12,6 +12,7 @@ from . import (
     _api_keys,
     _authorizers,
     _base_path_mappings,
+    _client_certificates,
     _deployments,
     _documentation,
     _documentation_versions,
@@ -73,6 +74,7 @@ OPERATIONS: dict[str, Any] = {
     **_domain_names.OPERATIONS,
     **_base_path_mappings.OPERATIONS,
     **_domain_access.OPERATIONS,
+    **_client_certificates.OPERATIONS,
 }
 
 SERVICE: Service[ApiGatewayBackend] = Service(

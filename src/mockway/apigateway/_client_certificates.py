@@ -3,9 +3,8 @@ DeleteClientCertificate: the certificates a stage presents to its HTTP back ends
 
 AWS's certificate is self-signed, RSA 2048 signed with SHA-256, issued to and by ``C=US,
 L=Seattle, CN=ApiGateway``, valid for 365 days from its creation. mockway signs a fresh
-certificate per call with one RSA key, derived once per process from a fixed seed: a seeded
-activation under a frozen clock gets the same PEM text run after run, and a call costs the
-signature only. ``cryptography`` is imported on the first certificate.
+certificate per call with one RSA key, made once per process, so a call costs the signature
+only. ``cryptography`` is imported on the first certificate.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
-import random
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -33,8 +31,7 @@ CLIENT_CERTIFICATE_ID_LENGTH = 6
 VALID_SECONDS = 365 * 86_400
 MAX_CLIENT_CERTIFICATES = 60
 KEY_BITS = 2048
-_KEY_SEED = b"mockway: API Gateway client certificates"
-_PUBLIC_EXPONENT = 65_537
+PUBLIC_EXPONENT = 65_537
 
 
 @dataclass(slots=True)
@@ -88,66 +85,13 @@ FAMILY: Family[ClientCertificate] = Family(
 # -- the certificate -------------------------------------------------------------------------
 
 
-def _probable_prime(n: int, rng: random.Random, rounds: int = 8) -> bool:
-    """Miller-Rabin with ``rounds`` random bases."""
-    d, s = n - 1, 0
-    while not d & 1:
-        d >>= 1
-        s += 1
-    for _ in range(rounds):
-        x = pow(rng.randrange(2, n - 1), d, n)
-        if x in (1, n - 1):
-            continue
-        for _ in range(s - 1):
-            x = pow(x, 2, n)
-            if x == n - 1:
-                break
-        else:
-            return False
-    return True
-
-
-def _prime(rng: random.Random, bits: int, small: tuple[int, ...]) -> int:
-    """A ``bits``-bit prime with its top two bits set, found in a sieved window of odd
-    numbers from a random start."""
-    window = 4096
-    while True:
-        start = rng.getrandbits(bits) | (3 << (bits - 2)) | 1
-        composite = bytearray(window)  # start + 2 * i, for each i
-        for p in small:
-            first = (-(start % p) * ((p + 1) // 2)) % p  # 2 * first = -start (mod p)
-            composite[first::p] = b"\x01" * len(range(first, window, p))
-        for i, struck in enumerate(composite):
-            candidate = start + 2 * i
-            if struck or candidate.bit_length() != bits or candidate % _PUBLIC_EXPONENT == 1:
-                continue
-            if _probable_prime(candidate, rng):
-                return candidate
-
-
 @functools.cache
 def _signing_key() -> RSAPrivateKey:
-    """The one RSA key every certificate is signed with and certifies, the same in every
-    process: its primes come from a generator seeded with a fixed text."""
+    """The one RSA key every certificate of this process is signed with and certifies, made
+    on the first certificate."""
     from cryptography.hazmat.primitives.asymmetric import rsa
 
-    small = tuple(p for p in range(3, 8192, 2) if all(p % d for d in range(3, int(p**0.5) + 1, 2)))
-    rng = random.Random(_KEY_SEED)
-    p = _prime(rng, KEY_BITS // 2, small)
-    q = _prime(rng, KEY_BITS // 2, small)
-    while q == p:  # pragma: no cover - a 1024-bit prime drawn twice
-        q = _prime(rng, KEY_BITS // 2, small)
-    d = pow(_PUBLIC_EXPONENT, -1, (p - 1) * (q - 1))
-    numbers = rsa.RSAPrivateNumbers(
-        p,
-        q,
-        d,
-        rsa.rsa_crt_dmp1(d, p),
-        rsa.rsa_crt_dmq1(d, q),
-        rsa.rsa_crt_iqmp(p, q),
-        rsa.RSAPublicNumbers(_PUBLIC_EXPONENT, p * q),
-    )
-    return numbers.private_key()
+    return rsa.generate_private_key(public_exponent=PUBLIC_EXPONENT, key_size=KEY_BITS)
 
 
 def _utc(epoch_seconds: int) -> datetime.datetime:

@@ -521,6 +521,4 @@ VPC_LINK_LIMIT = "Exceeded the maximum number of VPC links (20) for this account
 # Assumed.
 SDK_TYPE_NOT_FOUND = "Invalid SDK type identifier specified"
 SDK_TYPE_INVALID = "Invalid SDK type specified: {value}. Valid options are {types}"
-SDK_PARAMETERS_MISSING = (
-    "Missing required configuration properties for SDK type {type}: [{names}]"
-)
+SDK_PARAMETERS_MISSING = "Missing required configuration properties for SDK type {type}: [{names}]"
