@@ -36,6 +36,7 @@ from . import (
     _tags,
     _usage,
     _usage_plans,
+    _vpc_links,
 )
 from ._models import ApiGatewayBackend
 
@@ -75,6 +76,7 @@ OPERATIONS: dict[str, Any] = {
     **_base_path_mappings.OPERATIONS,
     **_domain_access.OPERATIONS,
     **_client_certificates.OPERATIONS,
+    **_vpc_links.OPERATIONS,
 }
 
 SERVICE: Service[ApiGatewayBackend] = Service(
