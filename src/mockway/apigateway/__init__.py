@@ -31,6 +31,7 @@ from . import (
     _request_validators,
     _resources,
     _rest_apis,
+    _sdks,
     _stage_settings,
     _stages,
     _tags,
@@ -77,6 +78,7 @@ OPERATIONS: dict[str, Any] = {
     **_domain_access.OPERATIONS,
     **_client_certificates.OPERATIONS,
     **_vpc_links.OPERATIONS,
+    **_sdks.OPERATIONS,
 }
 
 SERVICE: Service[ApiGatewayBackend] = Service(
