@@ -400,7 +400,7 @@ def test_cache_cluster(apigw: Any, dev: tuple[str, str]) -> None:
     )
 
 
-def test_client_certificates_are_unknown(apigw: Any, dev: tuple[str, str]) -> None:
+def test_an_unknown_client_certificate_is_refused(apigw: Any, dev: tuple[str, str]) -> None:
     api_id, _ = dev
     with expect_error(
         apigw, "NotFoundException", "Invalid Client Certificate identifier specified", 404

@@ -12,6 +12,7 @@ from . import (
     _api_keys,
     _authorizers,
     _base_path_mappings,
+    _client_certificates,
     _deployments,
     _documentation,
     _documentation_versions,
@@ -30,11 +31,13 @@ from . import (
     _request_validators,
     _resources,
     _rest_apis,
+    _sdks,
     _stage_settings,
     _stages,
     _tags,
     _usage,
     _usage_plans,
+    _vpc_links,
 )
 from ._models import ApiGatewayBackend
 
@@ -73,6 +76,9 @@ OPERATIONS: dict[str, Any] = {
     **_domain_names.OPERATIONS,
     **_base_path_mappings.OPERATIONS,
     **_domain_access.OPERATIONS,
+    **_client_certificates.OPERATIONS,
+    **_vpc_links.OPERATIONS,
+    **_sdks.OPERATIONS,
 }
 
 SERVICE: Service[ApiGatewayBackend] = Service(

@@ -258,7 +258,7 @@ COPY_INVALID = (
     " /canarySettings/stageVariableOverrides]"
 )
 NO_CANARY_TO_PROMOTE = "Promotion not available. Canary does not exist."
-# Seen in real AWS output quoted in public issues (docs/fidelity.md has the sources).
+# Seen in real AWS output quoted in public issues.
 VARIABLE_NAME_INVALID = (
     "Invalid stage variable name: {name}.  Please use names with only word characters."
 )
@@ -284,7 +284,7 @@ INVALID_CACHE_CONTROL_STRATEGY = (
 CONCURRENT_MODIFICATION = (
     "Unable to complete operation due to concurrent modification. Please try again later."
 )
-# Seen in real AWS output quoted in public issues (docs/fidelity.md has the sources).
+# Seen in real AWS output quoted in public issues.
 AUTHORIZER_NOT_FOUND = "Invalid Authorizer identifier specified"
 AUTHORIZER_URI_INVALID = (
     "Invalid Authorizer URI: {uri}. Authorizer URI should be a valid API Gateway ARN that"
@@ -380,7 +380,7 @@ DOC_VERSION_BLANK = "Documentation version cannot be blank"
 
 
 # -- custom domain names -----------------------------------------------------------------------
-# Seen in real AWS output quoted in public issues (docs/fidelity.md has the sources).
+# Seen in real AWS output quoted in public issues.
 DOMAIN_NAME_NOT_FOUND = "Invalid domain name identifier specified"
 DOMAIN_NAME_EXISTS = "The domain name you provided already exists."
 NO_CERTIFICATE = "A certificate was not provided for the endpoint type {type}."
@@ -444,7 +444,7 @@ OPENAPI_PARAMETER_NOT_STRING = (
     "Invalid format for '{field}'. Expected type string for property '{name}' of resource"
     " '{path}' and method '{method}' but got '{value}'"
 )
-# Seen in real AWS output quoted in public issues (docs/fidelity.md has the sources).
+# Seen in real AWS output quoted in public issues.
 OPENAPI_ERRORS = "Errors found during import:\n\t{errors}"
 OPENAPI_WARNINGS = "Warnings found during import:\n\t{warnings}"
 OPENAPI_PUT_INTEGRATION = "Unable to put integration on '{method}' for resource at path '{path}'"
@@ -486,3 +486,39 @@ EXPORT_TYPE_INVALID = "Invalid export type specified: {value}. Valid options are
 EXPORT_ACCEPTS_INVALID = (
     "Invalid accepts specified: {value}. Valid options are application/json,application/yaml"
 )
+
+
+# -- client certificates -----------------------------------------------------------------------
+# An unknown certificate is CLIENT_CERTIFICATE_NOT_FOUND (deployments and stages, above).
+# Assumed.
+CLIENT_CERTIFICATE_LIMIT = (
+    "Exceeded the maximum number of client certificates (60) for this account and region"
+)
+CLIENT_CERTIFICATE_IN_USE = (
+    "Cannot delete client certificate {id} because there are API Stages associated with it,"
+    " including {stages}"
+)
+
+
+# -- VPC links ---------------------------------------------------------------------------------
+# Recorded against AWS.
+VPC_LINK_NOT_FOUND = "Invalid Vpc Link identifier specified"
+VPC_LINK_NAME_EMPTY = "Name cannot be empty"
+VPC_LINK_ARN_INVALID = "Invalid ARN. ARN is not well formed {arn}"
+# Seen in real AWS output quoted in public issues.
+VPC_LINK_TARGETS_MANY = "More than one target arn specified for vpc link."
+VPC_LINK_TARGETS_FIXED = "Target arns are not allowed to be changed/added."
+VPC_LINK_IN_USE = (
+    "Cannot delete vpc link. Vpc link '{id}', is referenced in [{references}] in format of"
+    " [RESTApiId:Method:Resource:Stage]."
+)
+# Assumed.
+VPC_LINK_TARGETS_NONE = "No target arn specified for vpc link."
+VPC_LINK_LIMIT = "Exceeded the maximum number of VPC links (20) for this account and region"
+
+
+# -- SDKs --------------------------------------------------------------------------------------
+# Assumed.
+SDK_TYPE_NOT_FOUND = "Invalid SDK type identifier specified"
+SDK_TYPE_INVALID = "Invalid SDK type specified: {value}. Valid options are {types}"
+SDK_PARAMETERS_MISSING = "Missing required configuration properties for SDK type {type}: [{names}]"

@@ -17,8 +17,10 @@ from ._rest_models import RestApi, Stage
 from ._usage import UsageLedger
 
 if TYPE_CHECKING:
+    from ._client_certificates import ClientCertificate
     from ._domain_access import DomainNameAccessAssociation
     from ._domain_names import DomainName
+    from ._vpc_links import VpcLink
 
 __all__ = ["MAX_API_KEYS", "AccountSettings", "ApiGatewayBackend", "ApiKey"]
 
@@ -168,6 +170,8 @@ class ApiGatewayBackend:
         its base path mappings by base path (``(none)`` for the empty one)."""
         self.access_associations: OrderedStore[DomainNameAccessAssociation] = OrderedStore()
         """Domain name access associations by ARN."""
+        self.client_certificates: OrderedStore[ClientCertificate] = OrderedStore()
+        self.vpc_links: OrderedStore[VpcLink] = OrderedStore()
 
     @staticmethod
     def new_id(length: int, ids: IdSource, taken: Container[str]) -> str:

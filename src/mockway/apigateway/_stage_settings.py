@@ -193,9 +193,10 @@ def _set_cache_size(edit: Edit[Stage]) -> None:
 
 
 def _set_client_certificate(edit: Edit[Stage]) -> None:
-    if edit.value:  # mockway holds no client certificates: any one named is unknown
+    """A client certificate of the account and region; an empty value takes it off."""
+    if edit.value and edit.value not in edit.backend.client_certificates:
         raise e.not_found(e.CLIENT_CERTIFICATE_NOT_FOUND)
-    edit.item.client_certificate_id = None
+    edit.item.client_certificate_id = edit.value or None
 
 
 def _set_documentation_version(edit: Edit[Stage]) -> None:

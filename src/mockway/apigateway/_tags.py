@@ -31,6 +31,8 @@ RESOURCE_PATHS: list[
     (re.compile(r"/restapis/([^/]+)"), lambda b, ids: b.rest_api(ids[0])),
     (re.compile(r"/restapis/([^/]+)/stages/([^/]+)"), lambda b, ids: b.stage(ids[0], ids[1])),
     (re.compile(r"/domainnames/([^/+]+)"), lambda b, ids: _domain_name(b, ids[0])),
+    (re.compile(r"/clientcertificates/([^/]+)"), lambda b, ids: _client_certificate(b, ids[0])),
+    (re.compile(r"/vpclinks/([^/]+)"), lambda b, ids: _vpc_link(b, ids[0])),
 ]
 
 # The same for resources whose ARN names the account: private custom domain names and their
@@ -52,6 +54,20 @@ def _domain_name(backend: ApiGatewayBackend, key: str) -> Taggable:
     if domain is None:
         raise e.not_found(e.DOMAIN_NAME_NOT_FOUND)
     return domain
+
+
+def _client_certificate(backend: ApiGatewayBackend, cert_id: str) -> Taggable:
+    cert = backend.client_certificates.get(cert_id)
+    if cert is None:
+        raise e.not_found(e.CLIENT_CERTIFICATE_NOT_FOUND)
+    return cert
+
+
+def _vpc_link(backend: ApiGatewayBackend, link_id: str) -> Taggable:
+    link = backend.vpc_links.get(link_id)
+    if link is None:
+        raise e.not_found(e.VPC_LINK_NOT_FOUND)
+    return link
 
 
 def _access_association(backend: ApiGatewayBackend, path: str) -> Taggable:
