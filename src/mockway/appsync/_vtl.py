@@ -13,11 +13,22 @@ airspeed is imported on first use, so ``import mockway`` stays cheap.
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from .._velocity import (
+    Returned,
+    ReturnMacro,
+    VBool,
+    VList,
+    VMap,
+    cause,
+    compiled,
+    java,
+    plain,
+    to_json,
+)
 
 __all__ = [
     "Evaluation",
@@ -32,171 +43,6 @@ __all__ = [
 ]
 
 
-class VBool:
-    """A boolean that renders as Java's (``true``/``false``)."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: bool) -> None:
-        self.value = bool(value)
-
-    def __bool__(self) -> bool:
-        return self.value
-
-    def __eq__(self, other: object) -> bool:
-        return self.value == (other.value if isinstance(other, VBool) else other)
-
-    def __hash__(self) -> int:
-        return hash(self.value)
-
-    def __str__(self) -> str:
-        return "true" if self.value else "false"
-
-    __repr__ = __str__
-
-
-def _text(value: Any) -> str:
-    """``value`` as Java's ``toString`` prints it."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-class VList(list[Any]):
-    """A list with Java's methods."""
-
-    def size(self) -> int:
-        return len(self)
-
-    def isEmpty(self) -> VBool:
-        return VBool(not self)
-
-    def add(self, *args: Any) -> VBool:
-        if len(args) == 2:
-            self.insert(args[0], args[1])
-        else:
-            self.append(args[0])
-        return VBool(True)
-
-    def addAll(self, values: Any) -> VBool:
-        self.extend(values)
-        return VBool(True)
-
-    def get(self, index: int) -> Any:
-        return self[index]
-
-    def set(self, index: int, value: Any) -> Any:
-        previous = self[index]
-        self[index] = value
-        return previous
-
-    def contains(self, value: Any) -> VBool:
-        return VBool(value in self)
-
-    def indexOf(self, value: Any) -> int:
-        return self.index(value) if value in self else -1
-
-    def remove(self, value: Any) -> Any:
-        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < len(self):
-            return self.pop(value)
-        if value in self:
-            super().remove(value)
-            return VBool(True)
-        return VBool(False)
-
-    def __str__(self) -> str:
-        return "[" + ", ".join(_text(item) for item in self) + "]"
-
-
-class _Entry:
-    __slots__ = ("key", "value")
-
-    def __init__(self, key: Any, value: Any) -> None:
-        self.key = key
-        self.value = value
-
-    def getKey(self) -> Any:
-        return self.key
-
-    def getValue(self) -> Any:
-        return self.value
-
-    def __str__(self) -> str:
-        return f"{_text(self.key)}={_text(self.value)}"
-
-
-class VMap(dict[str, Any]):
-    """A map with Java's methods."""
-
-    def put(self, key: Any, value: Any) -> Any:
-        previous = dict.get(self, key)
-        self[key] = value
-        return previous
-
-    def putAll(self, values: Mapping[str, Any]) -> None:
-        self.update(values)
-
-    def containsKey(self, key: Any) -> VBool:
-        return VBool(key in self)
-
-    def containsValue(self, value: Any) -> VBool:
-        return VBool(value in dict.values(self))
-
-    def keySet(self) -> VList:
-        return VList(self.keys())
-
-    def entrySet(self) -> VList:
-        return VList(_Entry(k, v) for k, v in self.items())
-
-    def values(self) -> VList:  # type: ignore[override]
-        return VList(dict.values(self))
-
-    def size(self) -> int:
-        return len(self)
-
-    def isEmpty(self) -> VBool:
-        return VBool(not self)
-
-    def remove(self, key: Any) -> Any:
-        return self.pop(key, None)
-
-    def __str__(self) -> str:
-        return "{" + ", ".join(f"{_text(k)}={_text(v)}" for k, v in self.items()) + "}"
-
-
-def java(value: Any) -> Any:
-    """A JSON value as a template sees it: maps, lists and booleans with Java's ways."""
-    if isinstance(value, bool):
-        return VBool(value)
-    if isinstance(value, Mapping):
-        return VMap((str(k), java(v)) for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        return VList(java(v) for v in value)
-    return value
-
-
-def plain(value: Any) -> Any:
-    """A template's value as plain JSON data."""
-    if isinstance(value, VBool):
-        return value.value
-    if isinstance(value, Mapping):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    if isinstance(value, _Entry):
-        return {str(value.key): plain(value.value)}
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    return str(value)
-
-
-def to_json(value: Any) -> str:
-    """``value`` as ``$util.toJson`` writes it: compact JSON."""
-    return json.dumps(plain(value), separators=(",", ":"), ensure_ascii=False)
-
-
 class UtilError(Exception):
     """``$util.error``: the template ends with this error."""
 
@@ -205,22 +51,6 @@ class UtilError(Exception):
         self.message = message
         self.error_type = error_type
         self.data = data
-
-
-class _Returned(Exception):
-    """``#return``: the template ends with this value."""
-
-    def __init__(self, value: Any, has_value: bool) -> None:
-        super().__init__("#return")
-        self.value = value
-        self.has_value = has_value
-
-
-class _Return:
-    """What ``#return(...)`` calls: airspeed's macro interface."""
-
-    def execute_function(self, stream: Any, namespace: Any, args: list[Any], loader: Any) -> None:
-        raise _Returned(args[0] if args else None, bool(args))
 
 
 @dataclass
@@ -234,8 +64,6 @@ class Evaluation:
     out_errors: list[dict[str, Any]] = field(default_factory=list)
 
 
-# A bare ``#return`` (no parentheses) is the call with no value.
-_BARE_RETURN = re.compile(r"#return\b(?!\s*\()")
 _CONTEXT_MEMBERS = ("arguments", "source", "result", "identity", "request", "info", "prev")
 
 
@@ -250,58 +78,6 @@ def context_of(data: Mapping[str, Any], stash: VMap, out_errors: VList) -> VMap:
     context["stash"] = stash
     context["outErrors"] = out_errors
     return context
-
-
-def _cause(error: BaseException) -> BaseException:
-    """The exception airspeed's execution errors wrap, innermost first."""
-    while error.__cause__ is not None:
-        error = error.__cause__
-    return error
-
-
-def _javaized(value: Any) -> Any:
-    """A value airspeed made (a literal, a comparison, a Python method's answer) as a
-    template's value."""
-    kind = type(value)
-    if kind is bool:
-        return VBool(value)
-    if kind is dict:
-        return VMap(value)
-    if kind is list:
-        return VList(value)
-    return value
-
-
-def _compile(template: str) -> Any:
-    """The template, parsed, its elements answering with Java-like values."""
-    import airspeed
-
-    compiled = airspeed.Template(_BARE_RETURN.sub("#return()", template))
-    compiled.ensure_compiled()
-    pending = [compiled.root_element]
-    seen: set[int] = set()
-    while pending:
-        element = pending.pop()
-        if id(element) in seen or not hasattr(element, "__dict__"):
-            continue
-        seen.add(id(element))
-        calculate = element.__dict__.get("calculate") or getattr(element, "calculate", None)
-        if calculate is not None:
-            element.calculate = _wrapped(calculate)
-        for value in list(vars(element).values()):
-            if isinstance(value, airspeed._Element):
-                pending.append(value)
-            elif isinstance(value, (list, tuple, dict)):
-                items = [*value, *value.values()] if isinstance(value, dict) else value
-                pending.extend(v for v in items if isinstance(v, airspeed._Element))
-    return compiled
-
-
-def _wrapped(calculate: Callable[..., Any]) -> Callable[..., Any]:
-    def run(*args: Any, **kwargs: Any) -> Any:
-        return _javaized(calculate(*args, **kwargs))
-
-    return run
 
 
 def evaluate(
@@ -323,19 +99,19 @@ def evaluate(
     context = context_of(data, stash, out_errors)
     helpers = util(outcome)
     namespace = {"context": context, "ctx": context, "util": helpers, "utils": helpers}
-    namespace["#return"] = _Return()
+    namespace["#return"] = ReturnMacro()
     try:
-        outcome.result = _compile(template).merge(namespace)
+        outcome.result = compiled(template).merge(namespace)
     except airspeed.TemplateSyntaxError as error:
         outcome.error = str(error)
     except airspeed.TemplateExecutionError as error:
-        cause = _cause(error)
-        if isinstance(cause, _Returned):
-            outcome.result = _returned(cause)
-        elif isinstance(cause, UtilError):
-            outcome.error = cause.message
+        inner = cause(error)
+        if isinstance(inner, Returned):
+            outcome.result = _returned(inner)
+        elif isinstance(inner, UtilError):
+            outcome.error = inner.message
         else:
-            outcome.error = f"{type(cause).__name__}: {cause}"
+            outcome.error = f"{type(inner).__name__}: {inner}"
     except RecursionError:
         outcome.error = "The template nests too deeply."
     outcome.stash = plain(stash)
@@ -343,7 +119,7 @@ def evaluate(
     return outcome
 
 
-def _returned(returned: _Returned) -> str | None:
+def _returned(returned: Returned) -> str | None:
     if not returned.has_value:
         return None
     value = returned.value
