@@ -213,6 +213,8 @@ class ReturnMacro:
 
 # A bare ``#return`` (no parentheses) is the call with no value.
 _BARE_RETURN = re.compile(r"#return\b(?!\s*\()")
+
+
 def cause(error: BaseException) -> BaseException:
     """The exception airspeed's execution errors wrap, innermost first."""
     while error.__cause__ is not None:

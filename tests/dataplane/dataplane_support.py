@@ -158,6 +158,20 @@ def assert_ok(reply: Reply) -> None:
     assert reply.error_type is None
 
 
+def mock_method(apigw: Any, api_id: str, resource_id: str, http_method: str) -> None:
+    """A method whose MOCK integration answers 200 with ``{}``, as ``create_deployed_api``
+    makes them."""
+    where = {"restApiId": api_id, "resourceId": resource_id, "httpMethod": http_method}
+    apigw.put_method(**where, authorizationType="NONE")
+    apigw.put_integration(
+        **where, type="MOCK", requestTemplates={"application/json": '{"statusCode": 200}'}
+    )
+    apigw.put_method_response(**where, statusCode="200")
+    apigw.put_integration_response(
+        **where, statusCode="200", responseTemplates={"application/json": "{}"}
+    )
+
+
 @dataclass(frozen=True)
 class KeyedApi:
     """A deployed API whose methods require an API key, a usage plan on its stage, and a key

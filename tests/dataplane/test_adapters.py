@@ -102,9 +102,10 @@ def test_methods_mockway_cannot_answer_yet_are_stopped_not_sent(
     apigw.put_integration(
         **where,
         resourceId=api.resource_ids["/http"],
-        type="HTTP",
-        integrationHttpMethod="GET",
-        uri="https://example.com/",
+        type="AWS",
+        integrationHttpMethod="POST",
+        uri=f"arn:aws:apigateway:{REGION}:dynamodb:action/PutItem",
+        credentials="arn:aws:iam::123456789012:role/apigateway",
     )
     apigw.update_method(
         **where,
@@ -112,11 +113,11 @@ def test_methods_mockway_cannot_answer_yet_are_stopped_not_sent(
         patchOperations=[{"op": "replace", "path": "/authorizationType", "value": "AWS_IAM"}],
     )
     apigw.create_deployment(restApiId=api.api_id, stageName="dev")
-    with pytest.raises(UnsupportedOperation, match="HTTP integrations"):
+    with pytest.raises(UnsupportedOperation, match="AWS integrations"):
         http("GET", f"{api.invoke_url}/http")
     with pytest.raises(UnsupportedOperation, match="AWS_IAM authorization"):
         http("GET", f"{api.invoke_url}/iam")
-    with pytest.raises(UnsupportedOperation, match="HTTP integrations"):
+    with pytest.raises(UnsupportedOperation, match="AWS integrations"):
         via_handle(mockway)("GET", f"{api.invoke_url}/http")
 
 

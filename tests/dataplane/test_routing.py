@@ -12,6 +12,7 @@ from dataplane_support import (
     assert_forbidden,
     assert_no_route,
     assert_ok,
+    mock_method,
     via_handle,
 )
 
@@ -68,10 +69,7 @@ def test_a_resource_of_its_own_comes_before_a_parameter(
     api = mockway.apigateway().create_deployed_api(paths=("/pets/{id}", "/pets/mine"))
     mine = api.resource_ids["/pets/mine"]
     apigw.delete_method(restApiId=api.api_id, resourceId=mine, httpMethod="GET")
-    apigw.put_method(
-        restApiId=api.api_id, resourceId=mine, httpMethod="POST", authorizationType="NONE"
-    )
-    apigw.put_integration(restApiId=api.api_id, resourceId=mine, httpMethod="POST", type="MOCK")
+    mock_method(apigw, api.api_id, mine, "POST")
     apigw.create_deployment(restApiId=api.api_id, stageName="dev")
     assert_ok(send("GET", f"{api.invoke_url}/pets/7"))
     assert_ok(send("POST", f"{api.invoke_url}/pets/mine"))
@@ -84,10 +82,7 @@ def test_requests_go_to_the_stages_deployment_not_to_the_api_as_it_is_now(
 ) -> None:
     api = mockway.apigateway().create_deployed_api(paths=("/old",))
     new = apigw.create_resource(restApiId=api.api_id, parentId=api.root_resource_id, pathPart="new")
-    apigw.put_method(
-        restApiId=api.api_id, resourceId=new["id"], httpMethod="GET", authorizationType="NONE"
-    )
-    apigw.put_integration(restApiId=api.api_id, resourceId=new["id"], httpMethod="GET", type="MOCK")
+    mock_method(apigw, api.api_id, new["id"], "GET")
     assert_no_route(send("GET", f"{api.invoke_url}/new"))  # not deployed yet
     apigw.delete_method(restApiId=api.api_id, resourceId=api.resource_ids["/old"], httpMethod="GET")
     assert_ok(send("GET", f"{api.invoke_url}/old"))  # still deployed
@@ -118,10 +113,7 @@ def test_a_private_api_answers_through_a_vpc_endpoint_host_only(
 ) -> None:
     api = apigw.create_rest_api(name="private", endpointConfiguration={"types": ["PRIVATE"]})
     root = api["rootResourceId"]
-    apigw.put_method(
-        restApiId=api["id"], resourceId=root, httpMethod="GET", authorizationType="NONE"
-    )
-    apigw.put_integration(restApiId=api["id"], resourceId=root, httpMethod="GET", type="MOCK")
+    mock_method(apigw, api["id"], root, "GET")
     apigw.create_deployment(restApiId=api["id"], stageName="dev")
     public = f"https://{api['id']}.execute-api.{REGION}.amazonaws.com/dev"
     endpoint = f"https://{api['id']}-vpce-0123456789abcdef0.execute-api.{REGION}.amazonaws.com/dev"

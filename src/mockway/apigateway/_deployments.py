@@ -7,6 +7,7 @@ becomes the canary of an existing stage, whose own deployment stays.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,7 +16,7 @@ from .._registry import Call
 from . import _errors as e
 from ._family import IN_REST_API, Family, render_output, set_text
 from ._models import ApiGatewayBackend
-from ._rest_models import Deployment, MethodSnapshot, RestApi, Stage
+from ._rest_models import Deployment, Method, MethodSnapshot, RestApi, Stage
 from ._stages import (
     DEFAULT_CACHE_SIZE,
     canary_settings,
@@ -66,6 +67,14 @@ def _summary(api: RestApi) -> dict[str, dict[str, MethodSnapshot]]:
     return summary
 
 
+def _frozen(api: RestApi) -> dict[tuple[str, str], Method]:
+    """Each method of the API, copied as it is now, by path and HTTP method."""
+    return {
+        (resource.path, method.http_method): copy.deepcopy(method)
+        for resource, method in api.methods()
+    }
+
+
 def _canary_stage(api: RestApi, stage_name: str | None) -> None:
     """A canary deployment goes to a stage: it must be named, and be there already."""
     if not stage_name:
@@ -109,6 +118,7 @@ def create_deployment(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
         p.get("description") or None,
         now,
         _summary(api),
+        _frozen(api),
     )
     api.deployments.add(deployment.id, deployment)
     if stage_name:

@@ -134,6 +134,9 @@ class Deployment:
     api_summary: dict[str, dict[str, MethodSnapshot]] = field(default_factory=dict)
     """``{path: {method: {authorizationType, apiKeyRequired}}}`` as the API was when deployed;
     only GetDeployment with ``embed=apisummary`` renders it."""
+    methods: dict[tuple[str, str], Method] = field(default_factory=dict)
+    """Each method as it was when deployed (a copy, with its integration and responses), by
+    resource path and HTTP method: what the stages serving the deployment run."""
 
     RENDER: ClassVar[Rendering] = Rendering(hidden=frozenset({"apiSummary"}))
 

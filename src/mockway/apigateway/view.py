@@ -189,12 +189,13 @@ class ApiGatewayView(BackendView[ApiGatewayBackend]):
         methods: Sequence[str] = ("GET",),
         api_key_required: bool = False,
     ) -> DeployedApi:
-        """A REST API with ``methods`` on each of ``paths`` (MOCK integrations), deployed to
-        ``stage``: what a test of API keys or usage plans needs before it starts.
+        """A REST API with ``methods`` on each of ``paths``, deployed to ``stage``: what a
+        test of API keys or usage plans needs before it starts. Each method has a MOCK
+        integration answering 200 with ``{}``.
 
         Made by the calls a client would make (CreateRestApi, CreateResource, PutMethod,
-        PutIntegration, CreateDeployment), so it is an API AWS could hold; a call AWS would
-        refuse raises the client's ``ClientError``.
+        PutIntegration, PutMethodResponse, PutIntegrationResponse, CreateDeployment), so it is
+        an API AWS could hold; a call AWS would refuse raises the client's ``ClientError``.
         """
         api = self._request("CreateRestApi", name=name)
         resource_ids = {"/": api["rootResourceId"]}
@@ -227,6 +228,13 @@ class ApiGatewayView(BackendView[ApiGatewayBackend]):
                     **where,
                     type="MOCK",
                     requestTemplates={"application/json": '{"statusCode": 200}'},
+                )
+                self._request("PutMethodResponse", **where, statusCode="200")
+                self._request(
+                    "PutIntegrationResponse",
+                    **where,
+                    statusCode="200",
+                    responseTemplates={"application/json": "{}"},
                 )
         deployment = self._request("CreateDeployment", restApiId=api["id"], stageName=stage)
         return DeployedApi(

@@ -3,34 +3,43 @@
 The integration is resolved under the lock, before anything is counted, so that a request
 mockway cannot serve is stopped without a trace; it runs outside the lock.
 
-* ``MOCK`` answers 200 with an empty JSON object; its templates are not applied yet.
-* ``AWS_PROXY`` to a Lambda function calls the handler registered for the function
-  (:mod:`._proxy`).
-* ``HTTP_PROXY`` calls the HTTP back end registered for the longest prefix of its URI.
+* ``MOCK`` runs its request template; the ``statusCode`` it writes selects the integration
+  response, whose template makes the answer (:mod:`._mapping`).
+* ``AWS`` to a Lambda function calls the handler registered for the function with the request
+  template's JSON (or the body); its answer, or its error message, selects the integration
+  response.
+* ``HTTP`` calls the HTTP back end registered for the URI with the request template's text
+  (or the body) and the mapped parameters; its status code selects the integration response.
+* ``AWS_PROXY`` and ``HTTP_PROXY`` hand the request over as it is (:mod:`._proxy`).
 
-Every other integration type stops the request with :class:`UnsupportedExecution`. The
-integration is read from the API as it is now, the deployment keeping only each method's
-authorization and key requirement.
+``AWS`` integrations to other services stop the request with :class:`UnsupportedExecution`.
+The integration is the one the stage's deployment holds: changes to the API reach a stage
+when it is deployed again.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from ..._http import HttpRequest, HttpResponse
 from ..._ids import IdSource
 from ...errors import MockwayError
 from .._rest_models import Integration
 from ._authorize import UnsupportedExecution
+from ._mapping import parameter, render_request, request_template, respond, select
 from ._proxy import (
     Identity,
     LambdaContext,
     http_response,
     lambda_response,
     proxy_event,
+    request_context,
 )
 from ._responses import BAD_LAMBDA_RESPONSE, refusal
 from ._route import Route
@@ -44,10 +53,7 @@ Run = Callable[[HttpRequest, Identity, IdSource, float], HttpResponse]
 
 _LAMBDA_URI = re.compile(r"arn:[^:]+:apigateway:[^:]*:lambda:path/[^/]+/functions/(.+)/invocations")
 _FUNCTION_ARN = re.compile(r"arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)(?::[^:]+)?")
-
-
-def _mock(request: HttpRequest, identity: Identity, ids: IdSource, now: float) -> HttpResponse:
-    return HttpResponse(200, {}, b"{}")
+_STATUS = re.compile(r'"statusCode"\s*:\s*"?(\d+)')
 
 
 def function_arn(uri: str | None) -> str | None:
@@ -56,48 +62,152 @@ def function_arn(uri: str | None) -> str | None:
     return None if match is None else match[1]
 
 
-def _substituted(text: str, target: Target, route: Route) -> str:
-    """``${stageVariables.x}`` and ``{param}`` in an integration URI, filled in."""
-    for name, value in target.stage.variables.items():
-        text = text.replace(f"${{stageVariables.{name}}}", value)
-    for name, value in route.parameters.items():
-        text = text.replace(f"{{{name}+}}", quote(value, safe="/")).replace(
-            f"{{{name}}}", quote(value, safe="")
+@dataclass(frozen=True, slots=True)
+class _Call:
+    """What every integration of one request shares: where it goes and how to map it."""
+
+    target: Target
+    route: Route
+    integration: Integration
+    account_id: str
+
+    def context(self, request: HttpRequest, identity: Identity, ids: IdSource, now: float) -> Any:
+        return request_context(
+            request, self.target, self.route, identity, self.account_id, ids, now
         )
-    return text
+
+    def uri(self) -> str:
+        """The integration's URI, ``${stageVariables.x}`` and ``{param}`` filled in: a
+        parameter from ``requestParameters`` (``integration.request.path.x``), else the
+        request's path parameter of the same name."""
+        text = self.integration.uri or ""
+        variables = self.target.stage.variables
+        for name, value in variables.items():
+            text = text.replace(f"${{stageVariables.{name}}}", value)
+        values = dict(self.route.parameters)
+        return re.sub(r"\{([^{}]+?)(\+?)\}", lambda m: self._fill(m, values), text)
+
+    def _fill(self, match: re.Match[str], values: dict[str, str]) -> str:
+        name, greedy = match[1], match[2]
+        source = (self.integration.request_parameters or {}).get(f"integration.request.path.{name}")
+        value = values.get(name) if source is None else values.get(source.rpartition(".")[2])
+        if value is None:
+            return match[0]
+        return quote(value, safe="/" if greedy else "")
+
+    def mapped(self, request: HttpRequest, where: str) -> list[tuple[str, str]]:
+        """The ``integration.request.<where>.X`` parameters the method maps, with values."""
+        found = []
+        prefix = f"integration.request.{where}."
+        variables = self.target.stage.variables
+        for name, source in (self.integration.request_parameters or {}).items():
+            if name.startswith(prefix):
+                value = parameter(source, request, self.route.parameters, variables)
+                if value is not None:
+                    found.append((name.removeprefix(prefix), value))
+        return found
+
+    def payload(self, request: HttpRequest, context: Any) -> str:
+        """The request template's text, or the body passed through."""
+        template = request_template(self.integration, request)
+        if template is None:
+            return request.body.decode("utf-8", "replace")
+        variables = self.target.stage.variables
+        return render_request(template, request, self.route.parameters, context, variables)
+
+    def answer(
+        self,
+        key: str | None,
+        body: str,
+        headers: dict[str, str],
+        request: HttpRequest,
+        context: Any,
+    ) -> HttpResponse:
+        response = select(self.integration, key)
+        variables = self.target.stage.variables
+        return respond(response, body, headers, request, self.route.parameters, context, variables)
 
 
-def _lambda(
-    traffic: Traffic, target: Target, route: Route, integration: Integration, account_id: str
-) -> Run:
-    arn = function_arn(_substituted(integration.uri or "", target, route))
+def _mock(call: _Call) -> Run:
+    def run(request: HttpRequest, identity: Identity, ids: IdSource, now: float) -> HttpResponse:
+        context = call.context(request, identity, ids, now)
+        template = request_template(call.integration, request)
+        key = None
+        if template:
+            variables = call.target.stage.variables
+            text = render_request(template, request, call.route.parameters, context, variables)
+            status = _STATUS.search(text)
+            key = None if status is None else status[1]
+        return call.answer(key, "", {}, request, context)
+
+    return run
+
+
+def _function(traffic: Traffic, call: _Call, kind: str) -> tuple[str, str, Any]:
+    """The function the integration invokes: its ARN, its name, and the registered handler."""
+    arn = function_arn(call.uri())
     if arn is None:
-        raise UnsupportedExecution(f"AWS_PROXY integrations to {integration.uri!r}")
+        raise UnsupportedExecution(f"{kind} integrations to {call.integration.uri!r}")
     match = _FUNCTION_ARN.fullmatch(arn)
     name = arn if match is None else match[1]
     unqualified = arn if match is None else arn[: match.end(1)]
-    handler = next(
-        (traffic.functions[k] for k in (arn, unqualified, name) if k in traffic.functions), None
+    for key in (arn, unqualified, name):
+        handler = traffic.functions.get(key)
+        if handler is not None:
+            return arn, name, handler
+    raise MockwayError(
+        f"no Python callable is registered for the Lambda function {arn}: "
+        "handle.apigateway(region).register_lambda(function, handler)"
     )
-    if handler is None:
-        raise MockwayError(
-            f"no Python callable is registered for the Lambda function {arn}: "
-            "handle.apigateway(region).register_lambda(function, handler)"
-        )
+
+
+def _lambda_context(arn: str, name: str, call: _Call, ids: IdSource, now: float) -> LambdaContext:
+    return LambdaContext(
+        function_name=name,
+        invoked_function_arn=arn,
+        aws_request_id=ids.request_id(),
+        deadline_ms=int(now * 1000) + call.integration.timeout_in_millis,
+    )
+
+
+def _lambda_proxy(traffic: Traffic, call: _Call) -> Run:
+    arn, name, handler = _function(traffic, call, "AWS_PROXY")
 
     def run(request: HttpRequest, identity: Identity, ids: IdSource, now: float) -> HttpResponse:
-        event = proxy_event(request, target, route, identity, account_id, ids, now)
-        context = LambdaContext(
-            function_name=name,
-            invoked_function_arn=arn,
-            aws_request_id=ids.request_id(),
-            deadline_ms=int(now * 1000) + integration.timeout_in_millis,
+        event = proxy_event(
+            request, call.target, call.route, call.context(request, identity, ids, now)
         )
         try:
-            answer = handler(event, context)
+            answer = handler(event, _lambda_context(arn, name, call, ids, now))
         except Exception:  # a failed function is API Gateway's 502, not the caller's error
             return refusal(None, BAD_LAMBDA_RESPONSE)
         return lambda_response(answer)
+
+    return run
+
+
+def _lambda(traffic: Traffic, call: _Call) -> Run:
+    arn, name, handler = _function(traffic, call, "AWS")
+
+    def run(request: HttpRequest, identity: Identity, ids: IdSource, now: float) -> HttpResponse:
+        context = call.context(request, identity, ids, now)
+        payload = call.payload(request, context)
+        try:
+            event = json.loads(payload) if payload.strip() else {}
+        except ValueError:
+            event = payload
+        key = None
+        try:
+            result = handler(event, _lambda_context(arn, name, call, ids, now))
+            body = json.dumps(result, separators=(",", ":"))
+        except Exception as error:  # the function's error selects the integration response
+            key = str(error)
+            stack = traceback.format_exception(error)
+            body = json.dumps(
+                {"errorMessage": key, "errorType": type(error).__name__, "stackTrace": stack},
+                separators=(",", ":"),
+            )
+        return call.answer(key, body, {}, request, context)
 
     return run
 
@@ -107,43 +217,56 @@ def _back_end(traffic: Traffic, url: str) -> Any:
     for prefix, handler in traffic.back_ends.items():
         if url.startswith(prefix) and (best is None or len(prefix) > len(best[0])):
             best = (prefix, handler)
-    return None if best is None else best[1]
-
-
-def _http(traffic: Traffic, target: Target, route: Route, integration: Integration) -> Run:
-    url = _substituted(integration.uri or "", target, route)
-    handler = _back_end(traffic, url)
-    if handler is None:
+    if best is None:
         raise MockwayError(
             f"no Python callable is registered for the HTTP back end {url}: "
             "handle.apigateway(region).register_http(url_prefix, handler)"
         )
+    return best[1]
+
+
+def _http(traffic: Traffic, call: _Call, proxy: bool) -> Run:
+    url = call.uri()
+    handler = _back_end(traffic, url)
     host, _, path = url.partition("://")[2].partition("/")
-    method = integration.http_method or "ANY"
+    path, _, fixed_query = path.partition("?")
+    method = call.integration.http_method or "ANY"
 
     def run(request: HttpRequest, identity: Identity, ids: IdSource, now: float) -> HttpResponse:
-        sent = HttpRequest(
-            request.method if method == "ANY" else method,
-            host.lower(),
-            "/" + path,
-            request.query,
-            (*((k, v) for k, v in request.headers if k.lower() != "host"), ("Host", host)),
-            request.body,
-        )
-        return http_response(handler(sent))
+        verb = request.method if method == "ANY" else method
+        if proxy:
+            query, body = request.query, request.body
+            headers = [(k, v) for k, v in request.headers if k.lower() != "host"]
+        else:
+            context = call.context(request, identity, ids, now)
+            query = urlencode(call.mapped(request, "querystring"))
+            headers = call.mapped(request, "header")
+            body = call.payload(request, context).encode("utf-8")
+        query = "&".join(part for part in (fixed_query, query) if part)
+        sent = HttpRequest(verb, host.lower(), "/" + path, query, (*headers, ("Host", host)), body)
+        answer = http_response(handler(sent))
+        if proxy:
+            return answer
+        text = answer.body.decode("utf-8", "replace")
+        return call.answer(str(answer.status), text, dict(answer.headers), request, context)
 
     return run
 
 
 def integration_of(traffic: Traffic, target: Target, route: Route, account_id: str) -> Run:
     """The integration the route's method runs, resolved; ``account_id`` is the API's."""
-    resource = target.api.resource_at(route.path)
-    method = None if resource is None else resource.methods.get(route.method)
+    method = target.deployment.methods.get((route.path, route.method))
     integration = None if method is None else method.method_integration
-    if integration is None or integration.type == "MOCK":
-        return _mock
-    if integration.type == "AWS_PROXY":
-        return _lambda(traffic, target, route, integration, account_id)
-    if integration.type == "HTTP_PROXY":
-        return _http(traffic, target, route, integration)
-    raise UnsupportedExecution(f"{integration.type} integrations")
+    if integration is None:
+        integration = Integration("MOCK")
+    call = _Call(target, route, integration, account_id)
+    kind = integration.type
+    if kind == "MOCK":
+        return _mock(call)
+    if kind == "AWS_PROXY":
+        return _lambda_proxy(traffic, call)
+    if kind == "AWS":
+        return _lambda(traffic, call)
+    if kind in ("HTTP", "HTTP_PROXY"):
+        return _http(traffic, call, proxy=kind == "HTTP_PROXY")
+    raise UnsupportedExecution(f"{kind} integrations")

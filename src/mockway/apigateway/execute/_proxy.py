@@ -37,6 +37,7 @@ __all__ = [
     "http_response",
     "lambda_response",
     "proxy_event",
+    "request_context",
 ]
 
 LambdaHandler = Callable[[dict[str, Any], "LambdaContext"], Any]
@@ -83,7 +84,7 @@ def _request_time(now: float) -> str:
     return time.strftime("%d/%b/%Y:%H:%M:%S +0000", time.gmtime(now))
 
 
-def proxy_event(
+def request_context(
     request: HttpRequest,
     target: Target,
     route: Route,
@@ -92,14 +93,8 @@ def proxy_event(
     ids: IdSource,
     now: float,
 ) -> dict[str, Any]:
-    """The Lambda proxy event, payload format 1.0, as API Gateway builds it for a REST API."""
-    headers = list(request.headers)
-    query = parse_qsl(request.query, keep_blank_values=True)
-    try:
-        body: str | None = request.body.decode("utf-8") if request.body else None
-        encoded = False
-    except UnicodeDecodeError:
-        body, encoded = base64.b64encode(request.body).decode("ascii"), True
+    """The request's context, as a proxy event's ``requestContext`` and templates'
+    ``$context`` hold it."""
     resource = target.api.resource_at(route.path)
     stage = target.stage.stage_name
     below = "/" + "/".join(target.segments) if target.segments else "/"
@@ -121,8 +116,38 @@ def proxy_event(
         request_identity["apiKey"] = identity.api_key
         request_identity["apiKeyId"] = identity.api_key_id
     return {
+        "resourceId": None if resource is None else resource.id,
+        "resourcePath": route.path,
+        "httpMethod": request.method,
+        "extendedRequestId": ids.mixed_alnum(14) + "=",
+        "requestTime": _request_time(now),
+        "path": f"/{stage}{below}",
+        "accountId": account_id,
+        "protocol": "HTTP/1.1",
+        "stage": stage,
+        "domainPrefix": request.host.partition(".")[0],
+        "requestTimeEpoch": int(now * 1000),
+        "requestId": ids.request_id(),
+        "identity": request_identity,
+        "domainName": request.host,
+        "apiId": target.api.id,
+    }
+
+
+def proxy_event(
+    request: HttpRequest, target: Target, route: Route, context: dict[str, Any]
+) -> dict[str, Any]:
+    """The Lambda proxy event, payload format 1.0, as API Gateway builds it for a REST API."""
+    headers = list(request.headers)
+    query = parse_qsl(request.query, keep_blank_values=True)
+    try:
+        body: str | None = request.body.decode("utf-8") if request.body else None
+        encoded = False
+    except UnicodeDecodeError:
+        body, encoded = base64.b64encode(request.body).decode("ascii"), True
+    return {
         "resource": route.path,
-        "path": below,
+        "path": "/" + "/".join(target.segments),
         "httpMethod": request.method,
         "headers": _single(headers),
         "multiValueHeaders": _multi(headers),
@@ -130,23 +155,7 @@ def proxy_event(
         "multiValueQueryStringParameters": _multi(query),
         "pathParameters": dict(route.parameters) or None,
         "stageVariables": dict(target.stage.variables) or None,
-        "requestContext": {
-            "resourceId": None if resource is None else resource.id,
-            "resourcePath": route.path,
-            "httpMethod": request.method,
-            "extendedRequestId": ids.mixed_alnum(14) + "=",
-            "requestTime": _request_time(now),
-            "path": f"/{stage}{below if below != '/' else '/'}",
-            "accountId": account_id,
-            "protocol": "HTTP/1.1",
-            "stage": stage,
-            "domainPrefix": request.host.partition(".")[0],
-            "requestTimeEpoch": int(now * 1000),
-            "requestId": ids.request_id(),
-            "identity": request_identity,
-            "domainName": request.host,
-            "apiId": target.api.id,
-        },
+        "requestContext": context,
         "body": body,
         "isBase64Encoded": encoded,
     }

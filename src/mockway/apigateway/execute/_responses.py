@@ -12,7 +12,16 @@ from ..._ids import IdSource
 from .._gateway_responses import effective_response
 from .._rest_models import RestApi
 
-__all__ = ["BAD_LAMBDA_RESPONSE", "FIXED_FORBIDDEN", "GatewayError", "Refusal", "finish", "refusal"]
+__all__ = [
+    "BAD_LAMBDA_RESPONSE",
+    "FIXED_FORBIDDEN",
+    "INTERNAL_ERROR",
+    "UNSUPPORTED_MEDIA_TYPE",
+    "GatewayError",
+    "Refusal",
+    "finish",
+    "refusal",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +51,14 @@ REQUEST_TOO_LARGE = Refusal(
     "REQUEST_TOO_LARGE", 413, "Request Too Long", "RequestTooLargeException"
 )
 FIXED_FORBIDDEN = Refusal(None, 403, "Forbidden", "ForbiddenException")
+INTERNAL_ERROR = Refusal(
+    "API_CONFIGURATION_ERROR", 500, "Internal server error", "InternalServerErrorException"
+)
+"""An integration API Gateway cannot run as configured: no integration response selected, a
+mapping template that does not run."""
+UNSUPPORTED_MEDIA_TYPE = Refusal(
+    "UNSUPPORTED_MEDIA_TYPE", 415, "Unsupported Media Type", "UnsupportedMediaTypeException"
+)
 BAD_LAMBDA_RESPONSE = Refusal(None, 502, "Internal server error", "InternalServerErrorException")
 """A Lambda proxy integration whose function failed or answered what API Gateway cannot read."""
 """An API that is not there (or not reachable so), or a stage it does not have."""

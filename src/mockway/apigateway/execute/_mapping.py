@@ -1,0 +1,151 @@
+"""Non-proxy integrations' mappings: the request template a request takes, the integration
+response an integration's answer selects, and the method response made from it.
+
+* The request template is the one for the request's ``Content-Type`` (``application/json``
+  when it has none). Without one, ``passthroughBehavior`` decides: ``WHEN_NO_MATCH`` passes
+  the body through, ``WHEN_NO_TEMPLATES`` only when the integration has no template at all,
+  ``NEVER`` never; otherwise 415 ``Unsupported Media Type``.
+* The integration response is the first whose ``selectionPattern`` matches the whole
+  selection key (a MOCK integration's ``statusCode``, an HTTP back end's status code, a Lambda
+  function's error message), else the one without a pattern. None: 500, as AWS answers a
+  method with no output mapping.
+* The method response has the integration response's status code, its response template's
+  text (the one for ``application/json``, else the first; without one, the integration's body
+  as it is), and the headers its ``responseParameters`` map: static values (``'text'``),
+  ``integration.response.header.X``, ``integration.response.body`` and
+  ``integration.response.body.<JSONPath>``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..._http import HttpRequest, HttpResponse
+from .._rest_models import Integration, IntegrationResponse
+from ._responses import INTERNAL_ERROR, UNSUPPORTED_MEDIA_TYPE, GatewayError
+from ._templates import Input, TemplateError, render, walk
+
+__all__ = ["parameter", "render_request", "request_template", "respond", "select"]
+
+_JSON = "application/json"
+_HEADER = "method.response.header."
+
+
+def request_template(integration: Integration, request: HttpRequest) -> str | None:
+    """The request template for ``request``, or None to pass its body through."""
+    content_type = (request.header("content-type") or _JSON).split(";")[0].strip().lower()
+    templates = integration.request_templates or {}
+    for name, template in templates.items():
+        if name.lower() == content_type:
+            return template or ""
+    behavior = integration.passthrough_behavior
+    if behavior == "WHEN_NO_MATCH" or (behavior == "WHEN_NO_TEMPLATES" and not templates):
+        return None
+    raise GatewayError(UNSUPPORTED_MEDIA_TYPE)
+
+
+def select(integration: Integration, key: str | None) -> IntegrationResponse:
+    """The integration response ``key`` selects."""
+    default = None
+    for response in integration.integration_responses.values():
+        pattern = response.selection_pattern
+        if not pattern:
+            default = default or response
+            continue
+        if key is None:
+            continue
+        try:
+            if re.fullmatch(pattern, key, re.DOTALL):
+                return response
+        except re.error:
+            continue
+    if default is None:
+        raise GatewayError(INTERNAL_ERROR)
+    return default
+
+
+def parameter(
+    source: str,
+    request: HttpRequest,
+    path: Mapping[str, str],
+    stage_variables: Mapping[str, str],
+    answer_headers: Mapping[str, str] | None = None,
+    answer_body: str = "",
+) -> str | None:
+    """The value a mapping expression gives, or None when it gives none."""
+    if len(source) >= 2 and source[0] == source[-1] == "'":
+        return source[1:-1]
+    kind, _, name = source.partition(".request.")
+    if kind == "method":
+        where, _, key = name.partition(".")
+        if where == "path":
+            return path.get(key)
+        if where == "querystring":
+            return Input("", path, request.query, request.headers).params(key) or None
+        if where == "header":
+            return request.header(key)
+        return None
+    if source.startswith("stageVariables."):
+        return stage_variables.get(source.removeprefix("stageVariables."))
+    if source.startswith("integration.response.header.") and answer_headers is not None:
+        wanted = source.removeprefix("integration.response.header.").lower()
+        return next((v for k, v in answer_headers.items() if k.lower() == wanted), None)
+    if source == "integration.response.body":
+        return answer_body
+    if source.startswith("integration.response.body."):
+        try:
+            document = json.loads(answer_body)
+        except ValueError:
+            return None
+        found = walk(document, "$" + source.removeprefix("integration.response.body"))
+        return None if found is None else found if isinstance(found, str) else json.dumps(found)
+    return None
+
+
+def respond(
+    response: IntegrationResponse,
+    answer_body: str,
+    answer_headers: Mapping[str, str],
+    request: HttpRequest,
+    path: Mapping[str, str],
+    context: Mapping[str, Any],
+    stage_variables: Mapping[str, str],
+) -> HttpResponse:
+    """The method response made from the selected integration response."""
+    templates = response.response_templates or {}
+    content_type = _JSON if _JSON in templates else next(iter(templates), _JSON)
+    template = templates.get(content_type)
+    body = answer_body
+    if template:
+        input_ = Input(answer_body, path, request.query, request.headers)
+        try:
+            body = render(template, input_, context, stage_variables)
+        except TemplateError:
+            raise GatewayError(INTERNAL_ERROR) from None
+    headers = {"Content-Type": content_type}
+    for name, source in (response.response_parameters or {}).items():
+        if not name.startswith(_HEADER):
+            continue
+        value = parameter(source, request, path, stage_variables, answer_headers, answer_body)
+        if value is not None:
+            headers[name.removeprefix(_HEADER)] = value
+    return HttpResponse(int(response.status_code), headers, body.encode("utf-8"))
+
+
+def render_request(
+    template: str,
+    request: HttpRequest,
+    path: Mapping[str, str],
+    context: Mapping[str, Any],
+    stage_variables: Mapping[str, str],
+) -> str:
+    """The request template's text; a template that cannot run is 500."""
+    body = request.body.decode("utf-8", "replace")
+    try:
+        input_ = Input(body, path, request.query, request.headers)
+        return render(template, input_, context, stage_variables)
+    except TemplateError:
+        raise GatewayError(INTERNAL_ERROR) from None

@@ -1,0 +1,163 @@
+"""API Gateway's mapping templates: Velocity with ``$input``, ``$context``, ``$util`` and
+``$stageVariables``, as API Gateway defines them for REST APIs.
+
+* ``$input.body`` is the payload as text; ``$input.json(x)`` the JSONPath ``x`` of the payload
+  as JSON text; ``$input.path(x)`` its value; ``$input.params()`` every parameter
+  (``path``, ``querystring``, ``header``); ``$input.params(x)`` one, looked up in that order.
+* ``$context``: the request's context (``requestId``, ``apiId``, ``stage``, ``resourcePath``,
+  ``httpMethod``, ``identity.apiKey``...), the same values as a Lambda proxy event's
+  ``requestContext``.
+* ``$util``: ``escapeJavaScript``, ``parseJson``, ``urlEncode``, ``urlDecode``,
+  ``base64Encode``, ``base64Decode``.
+
+JSONPath is the subset templates use: ``$``, then ``.name``, ``['name']`` and ``[index]``
+steps; a path that finds nothing is null.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import parse_qsl, quote_plus, unquote_plus
+
+from ..._velocity import VMap, cause, compiled, java
+
+__all__ = ["Input", "TemplateError", "render", "walk"]
+
+_STEP = re.compile(r"\.([^.\[\]]+)|\[\s*'([^']*)'\s*\]|\[\s*\"([^\"]*)\"\s*\]|\[\s*(-?\d+)\s*\]")
+
+
+class TemplateError(Exception):
+    """A template that does not parse or run: API Gateway's 500."""
+
+
+def walk(value: Any, path: str) -> Any:
+    path = path.strip()
+    if not path.startswith("$"):
+        return None
+    at = 1
+    while at < len(path):
+        step = _STEP.match(path, at)
+        if step is None:
+            return None
+        at = step.end()
+        name, quoted, double, index = step.groups()
+        if index is not None:
+            if not isinstance(value, list):
+                return None
+            i = int(index)
+            value = value[i] if -len(value) <= i < len(value) else None
+        else:
+            key = name if name is not None else quoted if quoted is not None else double
+            value = value.get(key) if isinstance(value, Mapping) else None
+        if value is None:
+            return None
+    return value
+
+
+class Input:
+    """``$input``: the request's payload and parameters."""
+
+    def __init__(
+        self,
+        body: str,
+        path: Mapping[str, str],
+        query: str,
+        headers: tuple[tuple[str, str], ...],
+    ) -> None:
+        self.body = body
+        self._path = dict(path)
+        self._query = dict(parse_qsl(query, keep_blank_values=True))
+        self._headers = dict(headers)
+        self._parsed: Any = None
+        self._read = False
+
+    def _payload(self) -> Any:
+        if not self._read:
+            self._read = True
+            try:
+                self._parsed = json.loads(self.body) if self.body.strip() else None
+            except ValueError:
+                self._parsed = None
+        return self._parsed
+
+    def json(self, path: str = "$") -> str:
+        return json.dumps(walk(self._payload(), str(path)), separators=(",", ":"))
+
+    def path(self, path: str = "$") -> Any:
+        return java(walk(self._payload(), str(path)))
+
+    def params(self, name: Any = None) -> Any:
+        if name is None:
+            return java({"path": self._path, "querystring": self._query, "header": self._headers})
+        key = str(name)
+        if key in self._path:
+            return self._path[key]
+        if key in self._query:
+            return self._query[key]
+        lowered = key.lower()
+        for header, value in self._headers.items():
+            if header.lower() == lowered:
+                return value
+        return ""
+
+
+class Util:
+    """``$util`` in API Gateway's mapping templates."""
+
+    @staticmethod
+    def escapeJavaScript(text: Any) -> str:
+        escaped = json.dumps(str(text), ensure_ascii=False)[1:-1]
+        return escaped.replace("'", "\\'")
+
+    @staticmethod
+    def parseJson(text: Any) -> Any:
+        return java(json.loads(str(text)))
+
+    @staticmethod
+    def urlEncode(text: Any) -> str:
+        return quote_plus(str(text))
+
+    @staticmethod
+    def urlDecode(text: Any) -> str:
+        return unquote_plus(str(text))
+
+    @staticmethod
+    def base64Encode(text: Any) -> str:
+        return base64.b64encode(str(text).encode()).decode("ascii")
+
+    @staticmethod
+    def base64Decode(text: Any) -> str:
+        return base64.b64decode(str(text)).decode("utf-8", "replace")
+
+
+_UTIL = Util()
+
+
+def render(
+    template: str,
+    input_: Input,
+    context: Mapping[str, Any],
+    stage_variables: Mapping[str, str],
+) -> str:
+    """The template's text for this request; :class:`TemplateError` when it cannot run."""
+    import airspeed
+
+    namespace = {
+        "input": input_,
+        "context": java(context),
+        "util": _UTIL,
+        "stageVariables": VMap(stage_variables),
+    }
+    try:
+        return str(compiled(template).merge(namespace))
+    except airspeed.TemplateSyntaxError as error:
+        raise TemplateError(str(error)) from None
+    except airspeed.TemplateExecutionError as error:
+        inner = cause(error)
+        raise TemplateError(f"{type(inner).__name__}: {inner}") from None
+    except RecursionError:
+        raise TemplateError("The template nests too deeply.") from None

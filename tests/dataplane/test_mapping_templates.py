@@ -1,0 +1,292 @@
+"""Non-proxy integrations: request templates, integration responses selected by status code
+or error message, response templates and response parameters."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from dataplane_support import REGION, Send, assert_answered, assert_refused
+
+import mockway
+from mockway.apigateway.view import HttpRequest, HttpResponse
+
+FUNCTION = f"arn:aws:lambda:{REGION}:123456789012:function:pets"
+LAMBDA_URI = f"arn:aws:apigateway:{REGION}:lambda:path/2015-03-31/functions/{FUNCTION}/invocations"
+
+
+class Method:
+    """One GET method of a fresh API, built up call by call, then deployed."""
+
+    def __init__(self, handle: mockway.Handle, apigw: Any, path: str = "/pets") -> None:
+        self.apigw = apigw
+        self.api = handle.apigateway().create_deployed_api(paths=(path,))
+        self.where = {
+            "restApiId": self.api.api_id,
+            "resourceId": self.api.resource_ids[path],
+            "httpMethod": "GET",
+        }
+        apigw.delete_integration(**self.where)
+        apigw.delete_method_response(**self.where, statusCode="200")
+
+    def integration(self, **integration: Any) -> Method:
+        self.apigw.put_integration(**self.where, **integration)
+        return self
+
+    def parameters(self, *names: str) -> Method:
+        self.apigw.update_method(
+            **self.where,
+            patchOperations=[
+                {"op": "add", "path": f"/requestParameters/{name}", "value": "false"}
+                for name in names
+            ],
+        )
+        return self
+
+    def response(self, status: str, headers: tuple[str, ...] = (), **response: Any) -> Method:
+        self.apigw.put_method_response(
+            **self.where,
+            statusCode=status,
+            responseParameters={f"method.response.header.{h}": False for h in headers},
+        )
+        self.apigw.put_integration_response(**self.where, statusCode=status, **response)
+        return self
+
+    def deploy(self) -> str:
+        self.apigw.create_deployment(restApiId=self.api.api_id, stageName=self.api.stage)
+        return f"{self.api.invoke_url}/pets"
+
+
+SCOPED = (
+    '{ #if( $input.params(\'scope\') == "internal" ) "statusCode": 200 '
+    '#else "statusCode": 500 #end }'
+)
+
+
+def test_a_mock_picks_its_response_by_the_status_its_request_template_writes(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    url = (
+        Method(mockway, apigw)
+        .integration(type="MOCK", requestTemplates={"application/json": SCOPED})
+        .response(
+            "200",
+            responseTemplates={
+                "application/json": '{"statusCode": 200, "message": "Go ahead without me"}'
+            },
+        )
+        .response(
+            "500",
+            selectionPattern=r"5\d{2}",
+            responseTemplates={"application/json": '{"statusCode": 500, "message": "no"}'},
+        )
+        .deploy()
+    )
+    inside = send("GET", f"{url}?scope=internal")
+    assert_answered(inside, 200)
+    assert inside.json() == {"statusCode": 200, "message": "Go ahead without me"}
+    outside = send("GET", url)
+    assert_answered(outside, 500)
+    assert outside.json() == {"statusCode": 500, "message": "no"}
+    assert outside.error_type is None
+
+
+def test_response_templates_see_input_context_stage_variables_and_util(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    method = Method(mockway, apigw, "/pets/{id}")
+    method.apigw.update_stage(
+        restApiId=method.api.api_id,
+        stageName=method.api.stage,
+        patchOperations=[{"op": "replace", "path": "/variables/color", "value": "blue"}],
+    )
+    template = (
+        '{"id": "$input.params(\'id\')", '
+        '"stage": "$context.stage", "path": "$context.resourcePath", '
+        '"color": "$stageVariables.color", '
+        '"quoted": "$util.escapeJavaScript($input.params(\'q\'))", '
+        '"encoded": "$util.urlEncode(\'a b&c\')"}'
+    )
+    (
+        method.integration(
+            type="MOCK", requestTemplates={"application/json": '{"statusCode": 200}'}
+        )
+        .response("200", responseTemplates={"application/json": template})
+        .deploy()
+    )
+    reply = send("GET", f"{method.api.invoke_url}/pets/7?q=say%20%22hi%22")
+    assert_answered(reply, 200)
+    assert reply.json() == {
+        "id": "7",
+        "stage": method.api.stage,
+        "path": "/pets/{id}",
+        "color": "blue",
+        "quoted": 'say "hi"',
+        "encoded": "a+b%26c",
+    }
+
+
+def test_a_mock_without_integration_responses_is_500(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    url = Method(mockway, apigw).integration(type="MOCK").deploy()
+    assert_refused(send("GET", url), 500, "Internal server error", "InternalServerErrorException")
+
+
+def test_a_template_that_does_not_parse_is_500(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    url = (
+        Method(mockway, apigw)
+        .integration(type="MOCK", requestTemplates={"application/json": "#if($a)"})
+        .response("200")
+        .deploy()
+    )
+    assert_refused(send("GET", url), 500, "Internal server error", "InternalServerErrorException")
+
+
+@pytest.mark.parametrize(
+    ("behavior", "content_type", "status"),
+    [
+        ("NEVER", "text/plain", 415),
+        ("NEVER", "application/json", 200),
+        ("WHEN_NO_MATCH", "text/plain", 200),
+        ("WHEN_NO_TEMPLATES", "text/plain", 415),
+    ],
+)
+def test_passthrough_behavior_decides_a_content_type_without_a_template(
+    mockway: mockway.Handle, apigw: Any, behavior: str, content_type: str, status: int
+) -> None:
+    url = (
+        Method(mockway, apigw)
+        .integration(
+            type="MOCK",
+            passthroughBehavior=behavior,
+            requestTemplates={"application/json": '{"statusCode": 200}'},
+        )
+        .response("200")
+        .deploy()
+    )
+    reply = mockway.apigateway().invoke("GET", url, headers={"Content-Type": content_type})
+    assert reply.status == status
+    if status == 415:
+        assert reply.json() == {"message": "Unsupported Media Type"}
+        assert reply.header("x-amzn-ErrorType") == "UnsupportedMediaTypeException"
+
+
+def test_a_lambda_gets_the_request_templates_json_and_its_answer_is_mapped(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    url = (
+        Method(mockway, apigw)
+        .integration(
+            type="AWS",
+            integrationHttpMethod="POST",
+            uri=LAMBDA_URI,
+            requestTemplates={"application/json": '{"kind": "$input.params(\'kind\')"}'},
+        )
+        .response(
+            "200",
+            headers=("X-Kind",),
+            responseTemplates={"application/json": '{"name": "$input.path(\'$.pet.name\')"}'},
+            responseParameters={"method.response.header.X-Kind": "integration.response.body.kind"},
+        )
+        .response(
+            "404",
+            selectionPattern=".*not found.*",
+            responseTemplates={"application/json": '{"error": "$input.path(\'$.errorMessage\')"}'},
+        )
+        .deploy()
+    )
+    events: list[Any] = []
+
+    def pets(event: Any, context: Any) -> Any:
+        events.append(event)
+        if event["kind"] == "dragon":
+            raise LookupError("dragon not found")
+        return {"kind": event["kind"], "pet": {"name": "Rex"}}
+
+    mockway.apigateway().register_lambda(FUNCTION, pets)
+    found = send("GET", f"{url}?kind=dog")
+    assert_answered(found, 200)
+    assert found.json() == {"name": "Rex"}
+    assert found.headers["x-kind"] == "dog"
+    missing = send("GET", f"{url}?kind=dragon")
+    assert_answered(missing, 404)
+    assert missing.json() == {"error": "dragon not found"}
+    assert events == [{"kind": "dog"}, {"kind": "dragon"}]
+
+
+def test_a_lambda_error_no_pattern_matches_takes_the_default_response(
+    mockway: mockway.Handle, apigw: Any
+) -> None:
+    url = (
+        Method(mockway, apigw)
+        .integration(type="AWS", integrationHttpMethod="POST", uri=LAMBDA_URI)
+        .response("200")
+        .deploy()
+    )
+
+    def fails(event: Any, context: Any) -> Any:
+        raise ValueError("boom")
+
+    mockway.apigateway().register_lambda(FUNCTION, fails)
+    reply = mockway.apigateway().invoke("GET", url)
+    assert reply.status == 200
+    body = reply.json()
+    assert (body["errorMessage"], body["errorType"]) == ("boom", "ValueError")
+
+
+def test_an_http_back_end_gets_mapped_parameters_and_its_status_selects_the_response(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    url = (
+        Method(mockway, apigw)
+        .parameters("method.request.querystring.q", "method.request.header.X-Team")
+        .integration(
+            type="HTTP",
+            integrationHttpMethod="POST",
+            uri="https://backend.example.com/search?v=2",
+            requestParameters={
+                "integration.request.querystring.term": "method.request.querystring.q",
+                "integration.request.header.X-Team": "method.request.header.X-Team",
+                "integration.request.header.X-Fixed": "'yes'",
+            },
+            requestTemplates={"application/json": '{"term": "$input.params(\'q\')"}'},
+        )
+        .response(
+            "200",
+            headers=("X-Source",),
+            responseParameters={
+                "method.response.header.X-Source": "integration.response.header.Server"
+            },
+        )
+        .response(
+            "404",
+            selectionPattern=r"4\d{2}",
+            responseTemplates={"application/json": '{"found": false}'},
+        )
+        .deploy()
+    )
+    seen: list[HttpRequest] = []
+
+    def backend(request: HttpRequest) -> HttpResponse:
+        seen.append(request)
+        status = 404 if "missing" in request.query else 200
+        return HttpResponse(status, {"Server": "pets/1"}, b'{"hits": 3}')
+
+    mockway.apigateway().register_http("https://backend.example.com", backend)
+    reply = send("GET", f"{url}?q=cats&ignored=1", {"X-Team": "blue", "X-Other": "dropped"})
+    assert_answered(reply, 200)
+    assert reply.json() == {"hits": 3}
+    assert reply.headers["x-source"] == "pets/1"
+    request = seen[0]
+    assert (request.method, request.path, request.query) == ("POST", "/search", "v=2&term=cats")
+    assert request.header("x-team") == "blue"
+    assert request.header("x-fixed") == "yes"
+    assert request.header("x-other") is None
+    assert json.loads(request.body) == {"term": "cats"}
+    missing = send("GET", f"{url}?q=missing")
+    assert_answered(missing, 404)
+    assert missing.json() == {"found": False}
