@@ -282,3 +282,47 @@ def test_fixture_is_listed_with_its_docstring(pytester: pytest.Pytester) -> None
             "    API Gateway and AppSync mocked for this test; yields the :class:`mockway.Handle`.",
         ]
     )
+
+
+def test_the_fixture_carries_the_package_exceptions(pytester: pytest.Pytester) -> None:
+    """Inside a test that takes the fixture, ``mockway`` is the handle, not the package: the
+    package's exceptions are on it all the same."""
+    pytester.makepyfile(
+        """
+        import sys
+
+        import boto3
+        import pytest
+
+        NAMES = (
+            "MockwayError", "UnsupportedOperation", "NotActiveError",
+            "ClientOutlivedMockError", "InvalidOptionError",
+        )
+
+        def test_same_classes(mockway):
+            package = sys.modules["mockway"]
+            for name in NAMES:
+                assert getattr(mockway, name) is getattr(package, name), name
+
+        def test_raises_with_the_fixture(mockway, monkeypatch):
+            operations = sys.modules["mockway._registry"].services()["apigateway"].operations
+            monkeypatch.delitem(operations, "GetDomainNames")
+            client = boto3.client("apigateway")
+            with pytest.raises(mockway.UnsupportedOperation) as info:
+                client.get_domain_names()
+            assert info.value.operation == "GetDomainNames"
+            with pytest.raises(mockway.MockwayError):
+                mockway.apigateway().record_usage("no-plan", "no-key")
+
+        def test_views_are_tuples(mockway):
+            client = boto3.client("apigateway")
+            client.create_api_key(name="k")
+            api = client.create_rest_api(name="a")
+            assert type(mockway.apigateway().api_keys()) is tuple
+            assert type(mockway.apigateway().usage_plans()) is tuple
+            assert type(mockway.appsync().graphql_apis()) is tuple
+            assert type(mockway.appsync().api_keys("none")) is tuple
+            assert type(mockway.apigateway().api_keys()[0].stage_keys) is tuple
+        """
+    )
+    run(pytester).assert_outcomes(passed=3)

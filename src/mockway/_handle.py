@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar
 
+from . import errors as _errors
 from ._interceptor import CONTROLLER
 from ._registry import services
-from .errors import NotActiveError
 
 if TYPE_CHECKING:
     from ._state import MockState
@@ -55,9 +55,28 @@ class Handle:
     """Typed, read-only access to mockway's backends while its activation is active.
 
     Views are per (account, region); the account defaults to the activation's.
+
+    The handle also carries mockway's exceptions, because the pytest fixture named ``mockway``
+    hides the package inside a test that takes it: ``pytest.raises(mockway.UnsupportedOperation)``
+    works with the fixture as it does with the package.
     """
 
     __slots__ = ("_state", "account_id")
+
+    MockwayError: ClassVar[type[_errors.MockwayError]] = _errors.MockwayError
+    """:class:`mockway.MockwayError`, the base class of mockway's own exceptions."""
+    UnsupportedOperation: ClassVar[type[_errors.UnsupportedOperation]] = (
+        _errors.UnsupportedOperation
+    )
+    """:class:`mockway.UnsupportedOperation`: a call mockway does not answer."""
+    NotActiveError: ClassVar[type[_errors.NotActiveError]] = _errors.NotActiveError
+    """:class:`mockway.NotActiveError`: a handle or mock used after its activation stopped."""
+    ClientOutlivedMockError: ClassVar[type[_errors.ClientOutlivedMockError]] = (
+        _errors.ClientOutlivedMockError
+    )
+    """:class:`mockway.ClientOutlivedMockError`: a client made under mockway called after it."""
+    InvalidOptionError: ClassVar[type[_errors.InvalidOptionError]] = _errors.InvalidOptionError
+    """:class:`mockway.InvalidOptionError`: an activation option mockway cannot use."""
 
     def __init__(self, state: MockState, account_id: str) -> None:
         self._state = state
@@ -69,7 +88,7 @@ class Handle:
 
     def _backend(self, service: str, region: str, account_id: str | None) -> Any:
         if CONTROLLER.state is not self._state:
-            raise NotActiveError(
+            raise _errors.NotActiveError(
                 "this mockway handle belongs to an activation that has stopped; its state "
                 "was cleared when the outermost activation stopped"
             )
