@@ -11,6 +11,7 @@ __all__ = [
     "InvalidOptionError",
     "MockwayError",
     "NotActiveError",
+    "SnapshotError",
     "UnsupportedOperation",
 ]
 
@@ -38,6 +39,11 @@ class UnsupportedOperation(MockwayError, NotImplementedError):
             "mockway.supported_operations() and on the 'Supported operations' page of "
             "mockway's documentation."
         )
+
+
+class SnapshotError(MockwayError, ValueError):
+    """A state file mockway cannot load (not one, damaged, or written by another version of
+    mockway), or a state a JSON file cannot carry."""
 
 
 class NotActiveError(MockwayError, RuntimeError):

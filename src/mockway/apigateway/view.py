@@ -15,7 +15,7 @@ from ._models import ApiGatewayBackend, ApiKey
 from ._plan_models import UsagePlan
 from ._usage import utc_day
 
-__all__ = ["ApiGatewayView", "ApiKeyRecord", "DeployedApi", "UsagePlanRecord"]
+__all__ = ["ApiGatewayView", "ApiKeyRecord", "DeployedApi", "PlanWithKeys", "UsagePlanRecord"]
 
 
 def _utc(epoch_seconds: int) -> datetime.datetime:
@@ -106,6 +106,17 @@ class DeployedApi:
     @property
     def invoke_url(self) -> str:
         return f"https://{self.api_id}.execute-api.{self.region}.amazonaws.com/{self.stage}"
+
+
+@dataclass(frozen=True, slots=True)
+class PlanWithKeys:
+    """A usage plan and its API keys, made by :meth:`ApiGatewayView.create_usage_plan_with_keys`."""
+
+    plan_id: str
+    key_ids: tuple[str, ...]
+    """The keys' ids, in the order they were made."""
+    key_values: tuple[str, ...]
+    """The keys' values (what a caller sends in ``x-api-key``), in the same order."""
 
 
 class ApiGatewayView(BackendView[ApiGatewayBackend]):
@@ -220,3 +231,39 @@ class ApiGatewayView(BackendView[ApiGatewayBackend]):
         return DeployedApi(
             api["id"], self.region, stage, deployment["id"], MappingProxyType(resource_ids)
         )
+
+    def create_usage_plan_with_keys(
+        self,
+        api: DeployedApi | None = None,
+        *,
+        keys: int = 1,
+        name: str = "plan",
+        quota: Mapping[str, int | str] | None = None,
+        throttle: Mapping[str, int | float] | None = None,
+    ) -> PlanWithKeys:
+        """A usage plan for ``api``'s stage (none when ``api`` is None) with ``keys`` new,
+        enabled API keys in it: what a test of metering or throttling starts from.
+
+        ``quota`` and ``throttle`` are as CreateUsagePlan takes them
+        (``{"limit": 1000, "period": "DAY"}``, ``{"rateLimit": 10.0, "burstLimit": 20}``).
+        Made by the calls a client would make (CreateUsagePlan, CreateApiKey,
+        CreateUsagePlanKey); a call AWS would refuse raises the client's ``ClientError``.
+        """
+        plan_params: dict[str, object] = {"name": name}
+        if api is not None:
+            plan_params["apiStages"] = [api.api_stage]
+        if quota is not None:
+            plan_params["quota"] = dict(quota)
+        if throttle is not None:
+            plan_params["throttle"] = dict(throttle)
+        plan = self._request("CreateUsagePlan", **plan_params)
+        ids: list[str] = []
+        values: list[str] = []
+        for number in range(1, keys + 1):
+            key = self._request("CreateApiKey", name=f"{name}-key-{number}", enabled=True)
+            self._request(
+                "CreateUsagePlanKey", usagePlanId=plan["id"], keyId=key["id"], keyType="API_KEY"
+            )
+            ids.append(key["id"])
+            values.append(key["value"])
+        return PlanWithKeys(plan["id"], tuple(ids), tuple(values))
