@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,6 +14,12 @@ from mockway._interceptor import CONTROLLER
 from strict import check_response
 
 pytest_plugins = ["pytester"]
+
+# Every mockway module imported now: pytester forgets the modules an inner run imported first,
+# and one imported again would make classes that are not the ones live objects have (which
+# a snapshot's pickling refuses).
+for _module in pkgutil.walk_packages(mockway.__path__, "mockway."):
+    importlib.import_module(_module.name)
 
 REGION = "us-east-1"
 

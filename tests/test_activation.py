@@ -510,7 +510,8 @@ def test_unsupported_operation_is_stopped_in_process(
     assert str(info.value) == (
         f"mockway does not implement apigateway.{operation}; the call was stopped and nothing "
         f"was sent to AWS. The operations mockway answers are listed by "
-        f"mockway.supported_operations() and in docs/supported-operations.md."
+        f"mockway.supported_operations() and on the 'Supported operations' page of "
+        f"mockway's documentation."
     )
     assert isinstance(info.value, NotImplementedError)
     assert isinstance(info.value, MockwayError)

@@ -50,3 +50,18 @@ def test_quick_run_exits_0_and_prints_the_table() -> None:
     assert [line[: line.index(" |") + 2] for line in table[: len(ROWS)]] == list(ROWS)
     usage = next(line for line in table if line.startswith("| `get_usage`,"))
     assert usage.split(" | ")[3] == "—"  # moto does not answer GetUsage
+
+
+def test_snapshot_benchmark_runs_and_prints_its_table() -> None:
+    script = BENCH.parent / "snapshot.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--runs", "3", "--apis", "1", "--keys", "1"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "| handle.restore(snapshot) |" in done.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -59,5 +60,5 @@ def test_every_code_block_runs(pytester: pytest.Pytester, document: str) -> None
     source = "\n\n".join(python_blocks(ROOT / document))
     pytester.makepyfile(**{"test_" + Path(document).stem.replace("-", "_"): source})
     result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest")
-    tests = source.count("\ndef test_") + source.startswith("def test_")
+    tests = len(re.findall(r"^(?:async )?def test_", source, re.MULTILINE))
     result.assert_outcomes(passed=tests)

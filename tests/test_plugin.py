@@ -136,7 +136,7 @@ def test_marker_with_unknown_or_bad_option_errors(pytester: pytest.Pytester) -> 
     result.assert_outcomes(errors=2)
     result.stdout.fnmatch_lines(
         [
-            "E * TypeError: *unexpected keyword argument 'acount_id'",
+            "E * TypeError: *unexpected keyword argument 'acount_id'*",
             "E * mockway*InvalidOptionError: account_id must be a string of 12 digits, "
             "like '123456789012'; got '1234'",
         ],
@@ -282,3 +282,216 @@ def test_fixture_is_listed_with_its_docstring(pytester: pytest.Pytester) -> None
             "    API Gateway and AppSync mocked for this test; yields the :class:`mockway.Handle`.",
         ]
     )
+
+
+def test_the_fixture_carries_the_package_exceptions(pytester: pytest.Pytester) -> None:
+    """Inside a test that takes the fixture, ``mockway`` is the handle, not the package: the
+    package's exceptions are on it all the same."""
+    pytester.makepyfile(
+        """
+        import sys
+
+        import boto3
+        import pytest
+
+        NAMES = (
+            "MockwayError", "UnsupportedOperation", "NotActiveError",
+            "ClientOutlivedMockError", "InvalidOptionError",
+        )
+
+        def test_same_classes(mockway):
+            package = sys.modules["mockway"]
+            for name in NAMES:
+                assert getattr(mockway, name) is getattr(package, name), name
+
+        def test_raises_with_the_fixture(mockway, monkeypatch):
+            operations = sys.modules["mockway._registry"].services()["apigateway"].operations
+            monkeypatch.delitem(operations, "GetDomainNames")
+            client = boto3.client("apigateway")
+            with pytest.raises(mockway.UnsupportedOperation) as info:
+                client.get_domain_names()
+            assert info.value.operation == "GetDomainNames"
+            with pytest.raises(mockway.MockwayError):
+                mockway.apigateway().record_usage("no-plan", "no-key")
+
+        def test_views_are_tuples(mockway):
+            client = boto3.client("apigateway")
+            client.create_api_key(name="k")
+            api = client.create_rest_api(name="a")
+            assert type(mockway.apigateway().api_keys()) is tuple
+            assert type(mockway.apigateway().usage_plans()) is tuple
+            assert type(mockway.appsync().graphql_apis()) is tuple
+            assert type(mockway.appsync().api_keys("none")) is tuple
+            assert type(mockway.apigateway().api_keys()[0].stage_keys) is tuple
+        """
+    )
+    run(pytester).assert_outcomes(passed=3)
+
+
+# -- ready clients, factories, scoped activations ---------------------------------------------
+
+
+def test_client_fixtures_in_the_fixture_region_and_account(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "eu-west-1")
+    pytester.makepyfile(
+        """
+        import boto3
+        import pytest
+
+        @pytest.mark.mockway(account_id="111122223333")
+        def test_apigateway(apigateway, mockway):
+            assert apigateway.meta.region_name == "eu-west-1"
+            key = apigateway.create_api_key(name="k")
+            view = mockway.apigateway("eu-west-1", account_id="111122223333")
+            assert [k.id for k in view.api_keys()] == [key["id"]]
+
+        def test_appsync(appsync, mockway):
+            assert appsync.meta.region_name == "eu-west-1"
+            api = appsync.create_graphql_api(name="g", authenticationType="API_KEY")
+            assert api["graphqlApi"]["arn"].startswith("arn:aws:appsync:eu-west-1:123456789012:")
+
+        @pytest.fixture
+        def no_default_session(monkeypatch):
+            monkeypatch.setattr(boto3, "DEFAULT_SESSION", None)
+
+        def test_no_default_session(no_default_session, apigateway):
+            apigateway.get_api_keys()
+            assert boto3.DEFAULT_SESSION is None
+        """
+    )
+    run(pytester).assert_outcomes(passed=3)
+
+
+def test_a_users_own_fixtures_of_those_names_win(pytester: pytest.Pytester) -> None:
+    pytester.makeconftest(
+        """
+        import pytest
+
+        @pytest.fixture
+        def apigateway():
+            return "mine"
+
+        @pytest.fixture
+        def appsync(mockway):
+            return ("also mine", mockway.account_id)
+        """
+    )
+    pytester.makepyfile(
+        """
+        def test_mine(apigateway, appsync):
+            assert apigateway == "mine"
+            assert appsync == ("also mine", "123456789012")
+        """
+    )
+    run(pytester).assert_outcomes(passed=1)
+
+
+def test_factories_build_through_the_operations(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        import botocore.exceptions
+        import pytest
+
+        def test_plan_with_keys(mockway, apigateway):
+            api = mockway.apigateway().create_deployed_api(paths=("/pets",))
+            plan = mockway.apigateway().create_usage_plan_with_keys(
+                api, keys=3, quota={"limit": 100, "period": "DAY"}
+            )
+            listed = apigateway.get_usage_plan_keys(usagePlanId=plan.plan_id)["items"]
+            assert sorted(k["id"] for k in listed) == sorted(plan.key_ids)
+            assert {k["value"] for k in listed} == set(plan.key_values)
+            got = apigateway.get_usage_plan(usagePlanId=plan.plan_id)
+            assert got["apiStages"] == [{"apiId": api.api_id, "stage": "dev"}]
+            assert got["quota"] == {"limit": 100, "offset": 0, "period": "DAY"}
+
+        def test_plan_refused_as_aws_refuses(mockway):
+            with pytest.raises(botocore.exceptions.ClientError, match="ValidationException"):
+                mockway.apigateway().create_usage_plan_with_keys(
+                    quota={"limit": 100, "period": "FORTNIGHT"}
+                )
+
+        def test_graphql_api_with_key(mockway, appsync):
+            made = mockway.appsync().create_graphql_api_with_key(
+                "shop", schema="type Query { a: String }"
+            )
+            keys = appsync.list_api_keys(apiId=made.api_id)["apiKeys"]
+            assert [k["id"] for k in keys] == [made.api_key]
+            status = appsync.get_schema_creation_status(apiId=made.api_id)
+            assert status["status"] == "SUCCESS"
+            assert made.uris["GRAPHQL"].endswith(".appsync-api.us-east-1.amazonaws.com/graphql")
+        """
+    )
+    run(pytester).assert_outcomes(passed=3)
+
+
+SCOPED_TESTS = """
+import pytest
+
+@pytest.fixture(scope="session")
+def shared_api(mockway_session):
+    return mockway_session.apigateway().create_deployed_api()
+
+@pytest.fixture(scope="module")
+def module_key(mockway_module):
+    return mockway_module.apigateway().create_usage_plan_with_keys(keys=1).key_ids[0]
+
+@pytest.fixture
+def extra_key(apigateway):
+    return apigateway.create_api_key(name="extra")["id"]
+
+def test_first(shared_api, module_key, extra_key, apigateway):
+    apigateway.create_api_key(name="mine")
+    assert len(apigateway.get_api_keys()["items"]) == 3
+    assert apigateway.get_rest_api(restApiId=shared_api.api_id)["name"] == "api"
+
+def test_second(shared_api, module_key, extra_key, apigateway):
+    assert len(apigateway.get_api_keys()["items"]) == {keys}
+
+def test_without_function_fixtures(mockway_session, module_key):
+    assert len(mockway_session.apigateway().api_keys()) == {keys_plain}
+"""
+
+
+def test_scoped_state_is_put_back_after_each_test(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_one=SCOPED_TESTS.format(keys=2, keys_plain=1))
+    pytester.makepyfile(
+        test_two="""
+        def test_the_module_key_is_gone(shared_api, mockway_session, apigateway):
+            assert apigateway.get_api_keys()["items"] == []
+            assert apigateway.get_rest_api(restApiId=shared_api.api_id)["name"] == "api"
+        """
+    )
+    pytester.makeconftest(
+        """
+        import pytest
+
+        @pytest.fixture(scope="session")
+        def shared_api(mockway_session):
+            return mockway_session.apigateway().create_deployed_api()
+        """
+    )
+    run(pytester, "-p", "no:randomly").assert_outcomes(passed=4)
+
+
+def test_scoped_state_kept_when_asked(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\nmockway_reset_between_tests = false\n")
+    pytester.makepyfile(SCOPED_TESTS.format(keys=4, keys_plain=4))
+    run(pytester).assert_outcomes(passed=3)
+
+
+def test_a_scoped_activation_ends_with_its_scope(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        test_a="""
+        def test_uses_it(mockway_module):
+            pass
+        """,
+        test_b="""
+        from mockway._interceptor import CONTROLLER
+
+        def test_inactive_after_the_module():
+            assert CONTROLLER.state is None
+        """,
+    )
+    run(pytester).assert_outcomes(passed=2)

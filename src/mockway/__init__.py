@@ -12,7 +12,14 @@ from ._activation import (
 )
 from ._handle import Handle
 from ._registry import supported_operations
-from .errors import ClientOutlivedMockError, MockwayError, NotActiveError, UnsupportedOperation
+from ._snapshot import Snapshot
+from .errors import (
+    ClientOutlivedMockError,
+    MockwayError,
+    NotActiveError,
+    SnapshotError,
+    UnsupportedOperation,
+)
 
 __all__ = [
     "ClientOutlivedMockError",
@@ -22,6 +29,8 @@ __all__ = [
     "MockFactory",
     "MockwayError",
     "NotActiveError",
+    "Snapshot",
+    "SnapshotError",
     "UnsupportedOperation",
     "mock_apigateway",
     "mock_appsync",

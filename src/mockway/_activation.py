@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from ._handle import Handle
 from ._interceptor import CONTROLLER
-from .errors import MockwayError, NotActiveError
+from .errors import InvalidOptionError, NotActiveError
 
 if TYPE_CHECKING:
     import unittest
@@ -29,10 +29,6 @@ __all__ = [
 _F = TypeVar("_F", bound=Callable[..., Any])
 _ACCOUNT_ID = re.compile(r"\d{12}")
 DEFAULT_ACCOUNT_ID = "123456789012"
-
-
-class InvalidOptionError(MockwayError, ValueError):
-    """An activation option has a value mockway cannot use."""
 
 
 class Mock:

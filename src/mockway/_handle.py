@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar
 
+from . import errors as _errors
 from ._interceptor import CONTROLLER
 from ._registry import services
-from .errors import NotActiveError
 
 if TYPE_CHECKING:
+    from ._snapshot import Snapshot
     from ._state import MockState
     from .apigateway.view import ApiGatewayView
     from .appsync.view import AppSyncView
@@ -55,9 +56,30 @@ class Handle:
     """Typed, read-only access to mockway's backends while its activation is active.
 
     Views are per (account, region); the account defaults to the activation's.
+
+    The handle also carries mockway's exceptions, because the pytest fixture named ``mockway``
+    hides the package inside a test that takes it: ``pytest.raises(mockway.UnsupportedOperation)``
+    works with the fixture as it does with the package.
     """
 
     __slots__ = ("_state", "account_id")
+
+    MockwayError: ClassVar[type[_errors.MockwayError]] = _errors.MockwayError
+    """:class:`mockway.MockwayError`, the base class of mockway's own exceptions."""
+    UnsupportedOperation: ClassVar[type[_errors.UnsupportedOperation]] = (
+        _errors.UnsupportedOperation
+    )
+    """:class:`mockway.UnsupportedOperation`: a call mockway does not answer."""
+    NotActiveError: ClassVar[type[_errors.NotActiveError]] = _errors.NotActiveError
+    """:class:`mockway.NotActiveError`: a handle or mock used after its activation stopped."""
+    ClientOutlivedMockError: ClassVar[type[_errors.ClientOutlivedMockError]] = (
+        _errors.ClientOutlivedMockError
+    )
+    """:class:`mockway.ClientOutlivedMockError`: a client made under mockway called after it."""
+    InvalidOptionError: ClassVar[type[_errors.InvalidOptionError]] = _errors.InvalidOptionError
+    """:class:`mockway.InvalidOptionError`: an activation option mockway cannot use."""
+    SnapshotError: ClassVar[type[_errors.SnapshotError]] = _errors.SnapshotError
+    """:class:`mockway.SnapshotError`: a state file mockway cannot load or write."""
 
     def __init__(self, state: MockState, account_id: str) -> None:
         self._state = state
@@ -67,12 +89,38 @@ class Handle:
     def __repr__(self) -> str:
         return f"<mockway.Handle account_id={self.account_id!r}>"
 
-    def _backend(self, service: str, region: str, account_id: str | None) -> Any:
+    def _active_state(self) -> MockState:
         if CONTROLLER.state is not self._state:
-            raise NotActiveError(
+            raise _errors.NotActiveError(
                 "this mockway handle belongs to an activation that has stopped; its state "
                 "was cleared when the outermost activation stopped"
             )
+        return self._state
+
+    def snapshot(self) -> Snapshot:
+        """Everything mockway holds now, in every account and region, and where its id
+        generator stands: restore it with :meth:`restore`, save it with
+        :meth:`Snapshot.save <mockway.Snapshot.save>`.
+
+        Taken at one moment (no operation runs meanwhile); nothing done afterwards changes it.
+        """
+        return self._active_state().snapshot()
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Make mockway's state what ``snapshot`` holds, in every account and region.
+
+        The restored state shares nothing with the snapshot: the same snapshot can be restored
+        again and again, each time as it was taken. Views made before keep working and read
+        the restored state. A snapshot taken under another activation may be restored too.
+        """
+        from ._snapshot import Snapshot
+
+        if not isinstance(snapshot, Snapshot):
+            raise TypeError(f"restore() takes a mockway.Snapshot; got {snapshot!r}")
+        self._active_state().restore(snapshot)
+
+    def _backend(self, service: str, region: str, account_id: str | None) -> Any:
+        self._active_state()
         return self._state.backend(services()[service], account_id or self.account_id, region)
 
     def apigateway(

@@ -41,6 +41,10 @@ class IdSource:
     def __init__(self, seed: int | None = None) -> None:
         self._rng = random.Random(seed if seed is not None else os.urandom(16))
 
+    def follow(self, other: IdSource) -> None:
+        """Continue from where ``other`` stands: the same ids and values come next."""
+        self._rng.setstate(other._rng.getstate())
+
     def _draw(self, alphabet: str, length: int) -> str:
         table, dropped = _MAPS[alphabet]
         drawn = b""

@@ -13,6 +13,7 @@ from botocore.model import OperationModel, ServiceModel
 from . import _clock
 from ._ids import IdSource
 from ._registry import Call, Service
+from ._snapshot import Snapshot
 from ._validation import Validator, compile_validator
 from ._wire import Parsed, ServiceError, failure, header_members, success
 from .errors import UnsupportedOperation
@@ -71,6 +72,51 @@ class MockState:
                 if backend is None:
                     backend = self._backends[key] = service.backend(account_id, region)
         return backend
+
+    def _all_locked(self) -> list[Any]:
+        """Every backend's lock, in one order, for a moment when no operation runs."""
+        return [self._backends[key].lock for key in sorted(self._backends)]
+
+    def snapshot(self) -> Snapshot:
+        """Everything this state holds, at one moment: no operation runs while it is taken."""
+        with self._lock:
+            locks = self._all_locked()
+            for lock in locks:
+                lock.acquire()
+            try:
+                return Snapshot._take(self)
+            finally:
+                for lock in reversed(locks):
+                    lock.release()
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Put back what ``snapshot`` holds, at one moment, as objects of this state's own.
+
+        A backend that exists now keeps its identity (and lock), so views made before the
+        restore read the restored state; one the snapshot does not have is dropped."""
+        ids, backends = snapshot._objects()
+        with self._lock:
+            locks = self._all_locked()
+            for lock in locks:
+                lock.acquire()
+            try:
+                current = self._backends
+                kept: dict[tuple[str, str, str], Any] = {}
+                for key, restored in backends.items():
+                    backend = current.get(key)
+                    if backend is None:
+                        kept[key] = restored
+                    else:
+                        lock = backend.lock
+                        vars(backend).clear()
+                        vars(backend).update(vars(restored))
+                        backend.lock = lock
+                        kept[key] = backend
+                self._backends = kept
+                self.ids.follow(ids)
+            finally:
+                for lock in reversed(locks):
+                    lock.release()
 
     def error_response(
         self, service: Service[Any], operation: OperationModel, error: ServiceError, url: str

@@ -6,13 +6,22 @@ modeled exceptions (``client.exceptions.NotFoundException``, all ``ClientError``
 
 from __future__ import annotations
 
-__all__ = ["ClientOutlivedMockError", "MockwayError", "NotActiveError", "UnsupportedOperation"]
-
-SUPPORTED_OPERATIONS_DOC = "docs/supported-operations.md"
+__all__ = [
+    "ClientOutlivedMockError",
+    "InvalidOptionError",
+    "MockwayError",
+    "NotActiveError",
+    "SnapshotError",
+    "UnsupportedOperation",
+]
 
 
 class MockwayError(Exception):
     """Base class of every exception mockway raises about its own use."""
+
+
+class InvalidOptionError(MockwayError, ValueError):
+    """An activation option has a value mockway cannot use."""
 
 
 class UnsupportedOperation(MockwayError, NotImplementedError):
@@ -27,8 +36,14 @@ class UnsupportedOperation(MockwayError, NotImplementedError):
         super().__init__(
             f"mockway does not implement {service}.{operation}; the call was stopped and "
             f"nothing was sent to AWS. The operations mockway answers are listed by "
-            f"mockway.supported_operations() and in {SUPPORTED_OPERATIONS_DOC}."
+            "mockway.supported_operations() and on the 'Supported operations' page of "
+            "mockway's documentation."
         )
+
+
+class SnapshotError(MockwayError, ValueError):
+    """A state file mockway cannot load (not one, damaged, or written by another version of
+    mockway), or a state a JSON file cannot carry."""
 
 
 class NotActiveError(MockwayError, RuntimeError):

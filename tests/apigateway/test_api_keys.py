@@ -1,4 +1,4 @@
-"""API Gateway API keys through boto3: aws-facts.md sections 2-5, scenarios S1-S8, S13, S16."""
+"""API Gateway API keys through boto3, as recorded against real AWS (docs/fidelity.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""ImportApiKeys: API keys from a CSV file (aws-facts.md section 6)."""
+"""ImportApiKeys: API keys from a CSV file."""
 
 from __future__ import annotations
 

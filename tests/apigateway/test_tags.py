@@ -1,4 +1,4 @@
-"""Tags on API key ARNs: TagResource, UntagResource, GetTags (aws-facts.md section 11)."""
+"""Tags on API key ARNs: TagResource, UntagResource, GetTags."""
 
 from __future__ import annotations
 

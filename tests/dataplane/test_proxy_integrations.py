@@ -347,3 +347,17 @@ def test_an_unregistered_back_end_stops_the_request(mockway: mockway.Handle, api
     )
     with pytest.raises(MockwayError, match="register_http"):
         mockway.apigateway().invoke("GET", f"{api.invoke_url}/pets")
+
+
+def test_a_restored_snapshot_gives_the_registered_functions_back(
+    mockway: mockway.Handle, apigw: Any
+) -> None:
+    api = lambda_api(mockway, apigw)
+    mockway.apigateway().register_lambda(FUNCTION, Recorder(OK))
+    taken = mockway.snapshot()
+    mockway.apigateway().register_lambda(FUNCTION, Recorder({"statusCode": 500}))
+    assert mockway.apigateway().invoke("GET", f"{api.invoke_url}/pets/1").status == 500
+    mockway.restore(taken)
+    assert mockway.apigateway().invoke("GET", f"{api.invoke_url}/pets/1").body == b"hello"
+    with pytest.raises(mockway.SnapshotError, match="cannot carry"):
+        taken.to_json()

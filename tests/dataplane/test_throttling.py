@@ -16,6 +16,7 @@ from dataplane_support import (
     SENDERS,
     Reply,
     Send,
+    assert_ok,
     assert_refused,
     assert_throttled,
     keyed_api,
@@ -265,3 +266,17 @@ def test_eight_threads_never_pass_more_than_burst_plus_rate_times_elapsed(
     assert usage_today(
         apigw, keyed, datetime.datetime.now(datetime.timezone.utc).date().isoformat()
     ) == [[passed, 0]]
+
+
+def test_a_restored_snapshot_gives_the_buckets_back_as_they_were(
+    mockway: mockway.Handle, apigw: Any, clock: time_machine.Traveller
+) -> None:
+    keyed = keyed_api(mockway, apigw, throttle={"burstLimit": 2, "rateLimit": 1.0})
+    send = via_handle(mockway)
+    assert_ok(send("GET", keyed.url(), keyed.key))
+    taken = mockway.snapshot()
+    assert_ok(send("GET", keyed.url(), keyed.key))
+    assert_throttled(send("GET", keyed.url(), keyed.key))
+    mockway.restore(taken)
+    assert_ok(send("GET", keyed.url(), keyed.key))
+    assert_throttled(send("GET", keyed.url(), keyed.key))

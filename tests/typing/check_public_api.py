@@ -7,7 +7,10 @@ import unittest
 from typing_extensions import assert_type
 
 import mockway
-from mockway import mock_apigateway, mock_appsync, mock_aws
+from mockway import Handle, mock_apigateway, mock_appsync, mock_aws
+from mockway import NotActiveError as NotActive
+from mockway import UnsupportedOperation as Unsupported
+from mockway.apigateway.view import ApiKeyRecord
 
 
 @mock_apigateway
@@ -65,3 +68,16 @@ def outlived(call: object) -> str:
         assert stopped
         return f"{error.service}.{error.operation}"
     return ""
+
+
+def fixture_exceptions(mockway: Handle) -> str:
+    """In a test that takes the fixture, ``mockway`` is the handle: its exceptions keep types."""
+    try:
+        mockway.apigateway().api_keys()
+    except mockway.UnsupportedOperation as error:
+        assert_type(error, Unsupported)
+        return error.operation
+    except mockway.NotActiveError as stopped:
+        assert_type(stopped, NotActive)
+    keys: tuple[ApiKeyRecord, ...] = mockway.apigateway().api_keys()
+    return str(keys)

@@ -16,7 +16,7 @@ __all__ = [
     "not_found",
 ]
 
-# Recorded against real AWS (aws-facts.md sections 2-4).
+# Recorded against real AWS (LocalStack's AWS-validated API key snapshots; docs/fidelity.md).
 API_KEY_NOT_FOUND = "Invalid API Key identifier specified"
 API_KEY_NAME_TOO_LONG = "Invalid API Key name, can be at most 1024 characters."
 API_KEY_DESCRIPTION_TOO_LONG = "Invalid API Key description specified."
@@ -54,7 +54,7 @@ def limit_exceeded(message: str) -> ServiceError:
     return ServiceError("LimitExceededException", message, 429)
 
 
-# Usage plans, recorded (aws-facts.md section 7).
+# Usage plans, recorded (LocalStack's AWS-validated usage plan snapshots).
 PLAN_NOT_FOUND = "Invalid Usage Plan ID specified"
 INVALID_API_STAGE = "Invalid API Stage specified"
 API_STAGE_NOT_IN_PLAN = (
@@ -93,7 +93,7 @@ DATE_RANGE_TOO_LONG = "The date range must not be longer than {days} days"
 INVALID_REMAINING = "Invalid value '{value}' specified for /remaining"
 NO_QUOTA_FOR_USAGE = "Usage plan {plan} has no quota to extend"
 
-# Account, observed from real AWS (aws-facts.md section 10).
+# Account, observed from real AWS (the strings terraform-provider-aws's account.go matches).
 ROLE_ARN_MALFORMED = "The role ARN is not well formed"
 # Account, assumed beyond what moto mirrors.
 USAGE_PLANS_CANNOT_BE_DISABLED = "Usage Plans cannot be disabled once enabled"

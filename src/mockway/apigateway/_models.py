@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ._domain_access import DomainNameAccessAssociation
     from ._domain_names import DomainName
     from ._vpc_links import VpcLink
+    from .execute._traffic import Traffic
 
 __all__ = ["MAX_API_KEYS", "AccountSettings", "ApiGatewayBackend", "ApiKey"]
 
@@ -172,6 +173,8 @@ class ApiGatewayBackend:
         """Domain name access associations by ARN."""
         self.client_certificates: OrderedStore[ClientCertificate] = OrderedStore()
         self.vpc_links: OrderedStore[VpcLink] = OrderedStore()
+        self.traffic: Traffic | None = None
+        """The execute-api data plane's state: token buckets and registered callables."""
 
     @staticmethod
     def new_id(length: int, ids: IdSource, taken: Container[str]) -> str:

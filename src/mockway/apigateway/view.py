@@ -26,6 +26,7 @@ __all__ = [
     "DeployedApi",
     "HttpRequest",
     "HttpResponse",
+    "PlanWithKeys",
     "UsagePlanRecord",
 ]
 
@@ -118,6 +119,17 @@ class DeployedApi:
     @property
     def invoke_url(self) -> str:
         return f"https://{self.api_id}.execute-api.{self.region}.amazonaws.com/{self.stage}"
+
+
+@dataclass(frozen=True, slots=True)
+class PlanWithKeys:
+    """A usage plan and its API keys, made by :meth:`ApiGatewayView.create_usage_plan_with_keys`."""
+
+    plan_id: str
+    key_ids: tuple[str, ...]
+    """The keys' ids, in the order they were made."""
+    key_values: tuple[str, ...]
+    """The keys' values (what a caller sends in ``x-api-key``), in the same order."""
 
 
 class ApiGatewayView(BackendView[ApiGatewayBackend]):
@@ -268,19 +280,21 @@ class ApiGatewayView(BackendView[ApiGatewayBackend]):
         self, function: str, handler: Callable[[dict[str, Any], LambdaContext], Any]
     ) -> None:
         """Serve the Lambda function ``function`` (its ARN, qualified or not, or its name)
-        with ``handler`` for this view's account and region: ``AWS_PROXY`` integrations that
+        with ``handler`` for this view's account and region. ``AWS_PROXY`` integrations that
         invoke it call ``handler(event, context)`` with API Gateway's proxy event (payload
-        format 1.0), and read what it returns as API Gateway reads a proxy response. A later
-        registration for the same function replaces the handler."""
+        format 1.0) and read what it returns as API Gateway reads a proxy response; ``AWS``
+        integrations call it with their request template's JSON and map what it returns (or
+        the error it raises) through their integration responses. A later registration for
+        the same function replaces the handler."""
         self._register("functions", function, handler)
 
     def register_http(
         self, url_prefix: str, handler: Callable[[HttpRequest], HttpResponse]
     ) -> None:
         """Serve the HTTP back end at ``url_prefix`` (``https://host/path``) with ``handler``
-        for this view's account and region: ``HTTP_PROXY`` integrations whose URI starts with
-        it (the longest registered prefix wins) call ``handler(request)`` with the request as
-        API Gateway forwards it, and answer with the ``HttpResponse`` it returns."""
+        for this view's account and region: ``HTTP`` and ``HTTP_PROXY`` integrations whose URI
+        starts with it (the longest registered prefix wins) call ``handler(request)`` with the
+        request as API Gateway forwards it, and use the ``HttpResponse`` it returns."""
         self._register("back_ends", url_prefix, handler)
 
     def _register(self, registry: str, key: str, handler: Callable[..., Any]) -> None:
@@ -291,3 +305,39 @@ class ApiGatewayView(BackendView[ApiGatewayBackend]):
         backend = self._backend
         with backend.lock:
             getattr(traffic_of(backend), registry)[key] = handler
+
+    def create_usage_plan_with_keys(
+        self,
+        api: DeployedApi | None = None,
+        *,
+        keys: int = 1,
+        name: str = "plan",
+        quota: Mapping[str, int | str] | None = None,
+        throttle: Mapping[str, int | float] | None = None,
+    ) -> PlanWithKeys:
+        """A usage plan for ``api``'s stage (none when ``api`` is None) with ``keys`` new,
+        enabled API keys in it: what a test of metering or throttling starts from.
+
+        ``quota`` and ``throttle`` are as CreateUsagePlan takes them
+        (``{"limit": 1000, "period": "DAY"}``, ``{"rateLimit": 10.0, "burstLimit": 20}``).
+        Made by the calls a client would make (CreateUsagePlan, CreateApiKey,
+        CreateUsagePlanKey); a call AWS would refuse raises the client's ``ClientError``.
+        """
+        plan_params: dict[str, object] = {"name": name}
+        if api is not None:
+            plan_params["apiStages"] = [api.api_stage]
+        if quota is not None:
+            plan_params["quota"] = dict(quota)
+        if throttle is not None:
+            plan_params["throttle"] = dict(throttle)
+        plan = self._request("CreateUsagePlan", **plan_params)
+        ids: list[str] = []
+        values: list[str] = []
+        for number in range(1, keys + 1):
+            key = self._request("CreateApiKey", name=f"{name}-key-{number}", enabled=True)
+            self._request(
+                "CreateUsagePlanKey", usagePlanId=plan["id"], keyId=key["id"], keyType="API_KEY"
+            )
+            ids.append(key["id"])
+            values.append(key["value"])
+        return PlanWithKeys(plan["id"], tuple(ids), tuple(values))

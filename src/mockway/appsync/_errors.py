@@ -22,7 +22,7 @@ __all__ = [
     "not_found",
 ]
 
-# Seen in real AWS output (aws-facts.md sections 12-13).
+# Seen in real AWS output quoted in public issues (e.g. aws/aws-cli#6251); docs/appsync.md.
 API_NOT_FOUND = "GraphQL API {api_id} not found."
 API_KEY_NOT_FOUND = "API key not found: {key_id}"
 KEY_VALID_TOO_SHORT = "API key must be valid for a minimum of 1 days."

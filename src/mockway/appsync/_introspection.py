@@ -111,7 +111,9 @@ def _applied(nodes: Iterable[Any]) -> list[dict[str, Any]]:
     return [
         {
             "name": d.name.value,
-            "args": [{"name": a.name.value, "value": print_ast(a.value)} for a in d.arguments],
+            "args": [
+                {"name": a.name.value, "value": print_ast(a.value)} for a in d.arguments or ()
+            ],
         }
         for node in nodes
         if node is not None

@@ -14,6 +14,7 @@ graphql-core is imported inside the functions, on first use.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -67,16 +68,29 @@ def _renamed(node: Any) -> str | None:
     return None
 
 
+def _with(node: Any, **changes: Any) -> Any:
+    """A copy of ``node`` with ``changes``: graphql-core 3.3's nodes are frozen dataclasses,
+    3.2's plain objects."""
+    if dataclasses.is_dataclass(node):
+        return dataclasses.replace(node, **changes)  # type: ignore[type-var]
+    out = copy.copy(node)
+    for attribute, value in changes.items():
+        setattr(out, attribute, value)
+    return out
+
+
 def _stripped(node: Any, name: str | None = None) -> Any:
     """``node`` without the merge directives, named ``name`` if given."""
     from graphql.language import NameNode
 
-    out = copy.copy(node)
+    changes: dict[str, Any] = {}
     if getattr(node, "directives", None):
-        out.directives = tuple(d for d in node.directives if d.name.value not in MERGE_DIRECTIVES)
+        changes["directives"] = tuple(
+            d for d in node.directives if d.name.value not in MERGE_DIRECTIVES
+        )
     if name is not None:
-        out.name = NameNode(value=name)
-    return out
+        changes["name"] = NameNode(value=name)
+    return _with(node, **changes)
 
 
 def _kind(node: Any) -> str:
@@ -112,7 +126,7 @@ def _printed(node: Any) -> str:
 
     bare = _stripped(node)
     if hasattr(bare, "description"):
-        bare.description = None
+        bare = _with(bare, description=None)
     return print_ast(bare)
 
 
@@ -210,21 +224,22 @@ class _Merger:
         from graphql.language import ast
 
         cls = getattr(ast, merged.kind)
-        node = cls(
-            name=ast.NameNode(value=merged.name),
-            description=merged.description,
-            directives=tuple(merged.directives.values()),
-        )
         members = tuple(_stripped(member) for member, _ in merged.members.values())
+        parts: dict[str, Any] = {
+            "name": ast.NameNode(value=merged.name),
+            "description": merged.description,
+            "directives": tuple(merged.directives.values()),
+        }
         if merged.kind in ("ObjectTypeDefinitionNode", "InterfaceTypeDefinitionNode"):
-            node.interfaces = tuple(merged.interfaces.values())
-            node.fields = members
+            parts["interfaces"] = tuple(merged.interfaces.values())
+            parts["fields"] = members
         elif merged.kind == "InputObjectTypeDefinitionNode":
-            node.fields = members
+            parts["fields"] = members
         elif merged.kind == "EnumTypeDefinitionNode":
-            node.values = members
+            parts["values"] = members
         elif merged.kind == "UnionTypeDefinitionNode":
-            node.types = members
+            parts["types"] = members
+        node = cls(**parts)  # made whole: graphql-core 3.3's nodes are frozen
         return str(print_ast(node))
 
 

@@ -10,7 +10,7 @@ from .. import _clock
 from .._handle import BackendView
 from ._models import ApiKey, AppSyncBackend, GraphqlApi
 
-__all__ = ["ApiKeyRecord", "AppSyncView", "GraphqlApiRecord"]
+__all__ = ["ApiKeyRecord", "AppSyncView", "GraphqlApiRecord", "GraphqlApiWithKey"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +60,18 @@ class GraphqlApiRecord:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class GraphqlApiWithKey:
+    """A GraphQL API and one API key, made by :meth:`AppSyncView.create_graphql_api_with_key`."""
+
+    api_id: str
+    arn: str
+    api_key: str
+    """The key's id, which is also what a caller sends in ``x-api-key``."""
+    uris: Mapping[str, str]
+    """The API's endpoints (``GRAPHQL``, ``REALTIME``)."""
+
+
 class AppSyncView(BackendView[AppSyncBackend]):
     """AppSync's state for one (account, region); every read is a consistent snapshot.
 
@@ -87,3 +99,22 @@ class AppSyncView(BackendView[AppSyncBackend]):
             api = self._backend.apis.get(api_id)
             keys = [] if api is None else [k for k in api.keys.values() if k.deletes >= now]
             return tuple(ApiKeyRecord.of(k) for k in keys)
+
+    def create_graphql_api_with_key(
+        self, name: str = "api", *, schema: str | None = None
+    ) -> GraphqlApiWithKey:
+        """A GraphQL API with API-key authorization and one API key (valid 7 days, AppSync's
+        default), with ``schema`` (SDL) as its schema when given.
+
+        Made by the calls a client would make (CreateGraphqlApi, StartSchemaCreation,
+        CreateApiKey); a call AWS would refuse raises the client's ``ClientError``.
+        """
+        api = self._request("CreateGraphqlApi", name=name, authenticationType="API_KEY")[
+            "graphqlApi"
+        ]
+        if schema is not None:
+            self._request("StartSchemaCreation", apiId=api["apiId"], definition=schema.encode())
+        key = self._request("CreateApiKey", apiId=api["apiId"])["apiKey"]
+        return GraphqlApiWithKey(
+            api["apiId"], api["arn"], key["id"], MappingProxyType(dict(api["uris"]))
+        )

@@ -31,7 +31,7 @@ from ._responses import GatewayError, finish, refusal
 from ._route import route
 from ._target import api_of, locate
 from ._throttle import take
-from ._traffic import traffic_of
+from ._traffic import traffic_of, trees_of
 
 if TYPE_CHECKING:
     from ..._state import MockState
@@ -57,7 +57,7 @@ def execute(
             target = locate(backend, api, request)
             check_size(request)
             traffic = traffic_of(backend)
-            found = route(traffic, target, request.method)
+            found = route(trees_of(backend), target, request.method)
             integration = integration_of(traffic, target, found, backend.account_id)
             caller = identify(backend, target, found, request)
             take(traffic, target, found, caller, now)

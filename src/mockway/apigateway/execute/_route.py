@@ -14,7 +14,7 @@ from typing import Any
 
 from ._responses import MISSING_AUTHENTICATION_TOKEN, GatewayError
 from ._target import Target
-from ._traffic import Traffic
+from ._traffic import Trees
 
 __all__ = ["Route", "route"]
 
@@ -82,22 +82,22 @@ def _match(node: _Node, segments: tuple[str, ...], at: int, found: dict[str, str
     return None
 
 
-def _tree_of(traffic: Traffic, target: Target) -> _Node:
+def _tree_of(trees: Trees, target: Target) -> _Node:
     """The deployment's routing tree, made once: a deployment's summary never changes."""
     deployment = target.deployment
     key = f"{target.api.id}/{deployment.id}"
-    kept = traffic.trees.get(key)
+    kept = trees.get(key)
     if kept is not None and kept[0] is deployment:
         tree: _Node = kept[1]
         return tree
     tree = _tree(deployment.api_summary)
-    traffic.trees[key] = (deployment, tree)
+    trees[key] = (deployment, tree)
     return tree
 
 
-def route(traffic: Traffic, target: Target, method: str) -> Route:
+def route(trees: Trees, target: Target, method: str) -> Route:
     parameters: dict[str, str] = {}
-    path = _match(_tree_of(traffic, target), target.segments, 0, parameters)
+    path = _match(_tree_of(trees, target), target.segments, 0, parameters)
     methods = None if path is None else target.deployment.api_summary.get(path)
     if path is None or not methods:
         raise GatewayError(MISSING_AUTHENTICATION_TOKEN)

@@ -1,6 +1,6 @@
-"""What the data plane keeps per backend beside the backend's own state: token buckets,
-routing trees, and the Python callables a test registered as Lambda functions and HTTP back
-ends. Kept as long as the backend is (the outermost activation)."""
+"""What the data plane keeps per backend: token buckets and the Python callables a test
+registered as Lambda functions and HTTP back ends (in the backend's state), and routing trees
+(beside it, made again when needed)."""
 
 from __future__ import annotations
 
@@ -35,21 +35,34 @@ class Bucket:
 
 @dataclass(slots=True)
 class Traffic:
+    """The data plane's part of a backend's state, kept on the backend (``traffic``), so
+    snapshots and restores take it with the rest."""
+
     buckets: dict[tuple[str, ...], Bucket] = field(default_factory=dict)
-    trees: dict[str, tuple[Any, Any]] = field(default_factory=dict)
-    """Routing trees by deployment id, each with the deployment it was made from."""
     functions: dict[str, Any] = field(default_factory=dict)
     """Lambda handlers by function ARN or name, as registered."""
     back_ends: dict[str, Any] = field(default_factory=dict)
     """HTTP back ends by URL prefix (scheme, host and path), as registered."""
 
 
-_traffic: weakref.WeakKeyDictionary[ApiGatewayBackend, Traffic] = weakref.WeakKeyDictionary()
+Trees = dict[str, tuple[Any, Any]]
+"""Routing trees by API and deployment id, each with the deployment it was made from: made
+again from a deployment when needed, so kept beside the backend, not in its state."""
+
+_trees: weakref.WeakKeyDictionary[ApiGatewayBackend, Trees] = weakref.WeakKeyDictionary()
 
 
 def traffic_of(backend: ApiGatewayBackend) -> Traffic:
     """The backend's traffic state (call under the backend's lock)."""
-    traffic = _traffic.get(backend)
+    traffic: Traffic | None = backend.traffic
     if traffic is None:
-        traffic = _traffic.setdefault(backend, Traffic())
+        traffic = backend.traffic = Traffic()
     return traffic
+
+
+def trees_of(backend: ApiGatewayBackend) -> Trees:
+    """The backend's routing trees (call under the backend's lock)."""
+    trees = _trees.get(backend)
+    if trees is None:
+        trees = _trees.setdefault(backend, {})
+    return trees
