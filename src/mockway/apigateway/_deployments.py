@@ -119,6 +119,7 @@ def create_deployment(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
         now,
         _summary(api),
         _frozen(api),
+        {a.id: copy.deepcopy(a) for a in api.authorizers.values()},
     )
     api.deployments.add(deployment.id, deployment)
     if stage_name:

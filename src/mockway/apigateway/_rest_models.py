@@ -137,6 +137,8 @@ class Deployment:
     methods: dict[tuple[str, str], Method] = field(default_factory=dict)
     """Each method as it was when deployed (a copy, with its integration and responses), by
     resource path and HTTP method: what the stages serving the deployment run."""
+    authorizers: dict[str, Authorizer] = field(default_factory=dict)
+    """The API's authorizers as they were when deployed (copies), by id."""
 
     RENDER: ClassVar[Rendering] = Rendering(hidden=frozenset({"apiSummary"}))
 

@@ -172,8 +172,19 @@ def get_stages(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
 
 
 def flush_stage_cache(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
-    """Nothing is cached in mockway: flushing names a stage and is done at once."""
+    """No integration response is cached in mockway: flushing names a stage and is done at
+    once."""
     stage_of(backend, call)
+    return {}
+
+
+def flush_stage_authorizers_cache(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
+    """The stage's cached Lambda authorizer answers are forgotten."""
+    api, stage = stage_of(backend, call)
+    if backend.traffic is not None:
+        from .execute._authorizers import flush
+
+        flush(backend.traffic, api.id, stage.stage_name)
     return {}
 
 
@@ -182,6 +193,6 @@ OPERATIONS = {
     "GetStage": get_stage,
     "GetStages": get_stages,
     "FlushStageCache": flush_stage_cache,
-    "FlushStageAuthorizersCache": flush_stage_cache,
+    "FlushStageAuthorizersCache": flush_stage_authorizers_cache,
     **FAMILY.operations(delete="DeleteStage"),
 }

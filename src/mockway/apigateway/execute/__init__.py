@@ -23,6 +23,7 @@ from ...errors import MockwayError
 from .._models import ApiGatewayBackend
 from .._rest_models import RestApi
 from ._authorize import UnsupportedExecution, identify
+from ._authorizers import authorizer_context, authorizer_of, grant, remember, run
 from ._integration import integration_of
 from ._limits import check_size
 from ._proxy import Identity
@@ -50,6 +51,7 @@ def execute(
     """
     api: RestApi | None = None
     now = 0.0
+    account = backend.account_id
     try:
         with backend.lock:
             now = _clock.now()
@@ -58,11 +60,24 @@ def execute(
             check_size(request)
             traffic = traffic_of(backend)
             found = route(trees_of(backend), target, request.method)
-            integration = integration_of(traffic, target, found, backend.account_id)
-            caller = identify(backend, target, found, request)
+            integration = integration_of(traffic, target, found, account)
+            pending = authorizer_of(traffic, target, found, request, account, backend.region, now)
+        granted = None
+        if pending is not None:
+            granted = pending.cached or run(pending, request, target, found, account, ids, now)
+            grant(pending, granted)
+        with backend.lock:
+            if pending is not None and granted is not None:
+                remember(traffic, pending, granted, now)
+            usage_key = None if granted is None else granted.usage_key
+            caller = identify(backend, target, found, request, usage_key)
             take(traffic, target, found, caller, now)
             meter(backend, caller, now)
-        identity = Identity() if caller is None else Identity(caller.key_value, caller.key_id)
+        identity = Identity(
+            None if caller is None else caller.key_value,
+            None if caller is None else caller.key_id,
+            None if granted is None else authorizer_context(granted),
+        )
         return integration(request, identity, ids, now), now
     except GatewayError as error:
         return refusal(api, error.refusal), now

@@ -50,15 +50,18 @@ class Caller:
 
 
 def identify(
-    backend: ApiGatewayBackend, target: Target, route: Route, request: HttpRequest
+    backend: ApiGatewayBackend,
+    target: Target,
+    route: Route,
+    request: HttpRequest,
+    usage_key: str | None = None,
 ) -> Caller | None:
-    authorization = route.deployed.get("authorizationType", "NONE")
-    if authorization != "NONE":
-        raise UnsupportedExecution(f"{authorization} authorization")
+    """The caller the request's API key names; ``usage_key`` is the key a Lambda authorizer
+    answered (``usageIdentifierKey``), read with the key source ``AUTHORIZER``."""
     if not route.deployed.get("apiKeyRequired"):
         return None
     api = target.api
-    value = request.header(API_KEY_HEADER) if api.api_key_source == "HEADER" else None
+    value = request.header(API_KEY_HEADER) if api.api_key_source == "HEADER" else usage_key
     key_id = None if not value else backend.key_id_by_value.get(value)
     key = None if key_id is None else backend.api_keys.get(key_id)
     if key is None or not key.enabled:

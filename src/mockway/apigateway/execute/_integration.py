@@ -46,7 +46,7 @@ from ._route import Route
 from ._target import Target
 from ._traffic import Traffic
 
-__all__ = ["Run", "function_arn", "integration_of"]
+__all__ = ["Run", "function_arn", "integration_of", "lambda_handler"]
 
 Run = Callable[[HttpRequest, Identity, IdSource, float], HttpResponse]
 """An integration ready to run: the request, who sent it, ids and the time it came."""
@@ -143,22 +143,30 @@ def _mock(call: _Call) -> Run:
     return run
 
 
-def _function(traffic: Traffic, call: _Call, kind: str) -> tuple[str, str, Any]:
-    """The function the integration invokes: its ARN, its name, and the registered handler."""
-    arn = function_arn(call.uri())
+def lambda_handler(traffic: Traffic, uri: str | None, kind: str) -> tuple[str, Any]:
+    """The Lambda function a URI invokes (its ARN) and the handler registered for it: by its
+    ARN, the ARN without its qualifier, or its name."""
+    arn = function_arn(uri)
     if arn is None:
-        raise UnsupportedExecution(f"{kind} integrations to {call.integration.uri!r}")
+        raise UnsupportedExecution(f"{kind} integrations to {uri!r}")
     match = _FUNCTION_ARN.fullmatch(arn)
     name = arn if match is None else match[1]
     unqualified = arn if match is None else arn[: match.end(1)]
     for key in (arn, unqualified, name):
         handler = traffic.functions.get(key)
         if handler is not None:
-            return arn, name, handler
+            return arn, handler
     raise MockwayError(
         f"no Python callable is registered for the Lambda function {arn}: "
         "handle.apigateway(region).register_lambda(function, handler)"
     )
+
+
+def _function(traffic: Traffic, call: _Call, kind: str) -> tuple[str, str, Any]:
+    """The function the integration invokes: its ARN, its name, and the registered handler."""
+    arn, handler = lambda_handler(traffic, call.uri(), kind)
+    match = _FUNCTION_ARN.fullmatch(arn)
+    return arn, arn if match is None else match[1], handler
 
 
 def _lambda_context(arn: str, name: str, call: _Call, ids: IdSource, now: float) -> LambdaContext:

@@ -67,6 +67,8 @@ class Identity:
 
     api_key: str | None = None
     api_key_id: str | None = None
+    authorizer: Mapping[str, Any] | None = None
+    """``requestContext.authorizer``: what a Lambda authorizer passed on."""
 
 
 def _single(pairs: list[tuple[str, str]]) -> dict[str, str] | None:
@@ -115,7 +117,7 @@ def request_context(
     if identity.api_key is not None:
         request_identity["apiKey"] = identity.api_key
         request_identity["apiKeyId"] = identity.api_key_id
-    return {
+    context: dict[str, Any] = {
         "resourceId": None if resource is None else resource.id,
         "resourcePath": route.path,
         "httpMethod": request.method,
@@ -132,6 +134,9 @@ def request_context(
         "domainName": request.host,
         "apiId": target.api.id,
     }
+    if identity.authorizer is not None:
+        context["authorizer"] = dict(identity.authorizer)
+    return context
 
 
 def proxy_event(

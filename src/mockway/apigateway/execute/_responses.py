@@ -13,9 +13,13 @@ from .._gateway_responses import effective_response
 from .._rest_models import RestApi
 
 __all__ = [
+    "ACCESS_DENIED",
+    "AUTHORIZER_CONFIGURATION_ERROR",
     "BAD_LAMBDA_RESPONSE",
+    "EXPLICIT_DENY",
     "FIXED_FORBIDDEN",
     "INTERNAL_ERROR",
+    "UNAUTHORIZED",
     "UNSUPPORTED_MEDIA_TYPE",
     "GatewayError",
     "Refusal",
@@ -35,6 +39,10 @@ class Refusal:
     error_type: str | None
     plain: bool = False
     """The body is the message itself, not ``{"message": ...}``."""
+    key: str = "message"
+    """The body's one member: ``message``, or ``Message`` for access denied."""
+    null: bool = False
+    """The member is null, whatever the message says."""
 
 
 MISSING_AUTHENTICATION_TOKEN = Refusal(
@@ -51,6 +59,28 @@ REQUEST_TOO_LARGE = Refusal(
     "REQUEST_TOO_LARGE", 413, "Request Too Long", "RequestTooLargeException"
 )
 FIXED_FORBIDDEN = Refusal(None, 403, "Forbidden", "ForbiddenException")
+UNAUTHORIZED = Refusal("UNAUTHORIZED", 401, "Unauthorized", "UnauthorizedException")
+ACCESS_DENIED = Refusal(
+    "ACCESS_DENIED",
+    403,
+    "User is not authorized to access this resource",
+    "AccessDeniedException",
+    key="Message",
+)
+EXPLICIT_DENY = Refusal(
+    "ACCESS_DENIED",
+    403,
+    "User is not authorized to access this resource with an explicit deny",
+    "AccessDeniedException",
+    key="Message",
+)
+AUTHORIZER_CONFIGURATION_ERROR = Refusal(
+    "AUTHORIZER_CONFIGURATION_ERROR",
+    500,
+    "Authorizer configuration error",
+    "AuthorizerConfigurationException",
+    null=True,
+)
 INTERNAL_ERROR = Refusal(
     "API_CONFIGURATION_ERROR", 500, "Internal server error", "InternalServerErrorException"
 )
@@ -94,7 +124,8 @@ def refusal(api: RestApi | None, kind: Refusal) -> HttpResponse:
     if kind.plain:
         body = kind.message.encode()
     else:
-        body = json.dumps({"message": kind.message}, separators=(",", ":")).encode()
+        message = None if kind.null else kind.message
+        body = json.dumps({kind.key: message}, separators=(",", ":")).encode()
     return HttpResponse(status, headers, body)
 
 

@@ -43,6 +43,9 @@ class Traffic:
     """Lambda handlers by function ARN or name, as registered."""
     back_ends: dict[str, Any] = field(default_factory=dict)
     """HTTP back ends by URL prefix (scheme, host and path), as registered."""
+    authorizer_cache: dict[tuple[str, ...], tuple[float, Any]] = field(default_factory=dict)
+    """Lambda authorizers' answers by API, stage, authorizer and identity: when each expires,
+    and the answer."""
 
 
 Trees = dict[str, tuple[Any, Any]]
