@@ -49,7 +49,7 @@ DEFAULTS = {
     "requireAuthorizationForCacheControl": True,
     "unauthorizedCacheControlHeaderStrategy": "SUCCEED_WITH_RESPONSE_HEADER",
 }
-T0 = datetime.datetime(2025, 5, 1, 12, 0, tzinfo=datetime.UTC)
+T0 = datetime.datetime(2025, 5, 1, 12, 0, tzinfo=datetime.timezone.utc)
 
 
 def invalid_path(path: str) -> str:

@@ -1,5 +1,5 @@
-"""API Gateway (REST, v1): API keys, usage plans, usage, account settings, and the REST APIs
-and stages they point at."""
+"""API Gateway (REST, v1): every operation of botocore's model, from API keys, usage plans,
+usage and account settings to the REST APIs, stages and domains they point at."""
 
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ from . import (
     _stage_settings,
     _stages,
     _tags,
+    _test_invoke,
     _usage,
     _usage_plans,
     _vpc_links,
@@ -79,6 +80,7 @@ OPERATIONS: dict[str, Any] = {
     **_client_certificates.OPERATIONS,
     **_vpc_links.OPERATIONS,
     **_sdks.OPERATIONS,
+    **_test_invoke.OPERATIONS,
 }
 
 SERVICE: Service[ApiGatewayBackend] = Service(

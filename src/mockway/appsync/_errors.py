@@ -174,6 +174,12 @@ DOMAIN_NAME_NOT_FOUND = "Domain name {name} not found."
 DOMAIN_NOT_ASSOCIATED = "Domain name {name} is not associated with an API."
 PRIVATE_API_DOMAIN = "Private APIs can not be associated with custom domains."
 EVENT_API_NOT_FOUND = "Events API {api_id} not found."
+# botocore's models before 1.40.x's end leave eventConfig optional; AppSync requires it, in the
+# words its input validation uses.
+EVENT_CONFIG_MISSING = (
+    "1 validation error detected: Value null at 'eventConfig' failed to satisfy constraint: "
+    "Member must not be null"
+)
 NAMESPACE_NOT_FOUND = "Channel namespace {name} not found."
 NAMESPACE_EXISTS = "Channel namespace {name} already exists."
 AUTH_PROVIDER_CONFIG_MISSING = "{member} must be provided for an auth provider of type {type}."

@@ -90,6 +90,8 @@ def _provider(provider: dict[str, Any]) -> dict[str, Any]:
 
 
 def _event_config(params: Mapping[str, Any]) -> dict[str, Any]:
+    if params.get("eventConfig") is None:  # optional in older botocore models
+        raise e.bad_request(e.EVENT_CONFIG_MISSING)
     config: dict[str, Any] = received(params["eventConfig"])
     config["authProviders"] = [_provider(p) for p in config["authProviders"]]
     providers = {p["authType"] for p in config["authProviders"]}

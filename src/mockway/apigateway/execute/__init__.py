@@ -46,8 +46,10 @@ def execute(
     """The answer to ``request`` for the API the host's first label names, without the
     headers every answer carries, and the time it was answered at.
 
-    The clock is read under the lock, so that the requests the lock orders see time in the
-    same order: a bucket is never refilled twice for the same moment.
+    The request is routed, then authorized by a Lambda authorizer outside the lock (it runs
+    the test's code), then checked for its key, throttled and metered. The clock is read again
+    under the lock that throttles, so that the requests the lock orders see time in the same
+    order: a bucket is never refilled twice for the same moment.
     """
     api: RestApi | None = None
     now = 0.0
@@ -69,6 +71,7 @@ def execute(
         with backend.lock:
             if pending is not None and granted is not None:
                 remember(traffic, pending, granted, now)
+            now = _clock.now()  # the buckets see time in the order the lock gives them
             usage_key = None if granted is None else granted.usage_key
             caller = identify(backend, target, found, request, usage_key)
             take(traffic, target, found, caller, now)

@@ -21,6 +21,7 @@ function decides, and its policy is held to the method's ARN.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ __all__ = [
     "Grant",
     "Pending",
     "authorizer_context",
+    "authorizer_identity",
     "authorizer_of",
     "flush",
     "grant",
@@ -104,7 +106,8 @@ def authorizer_of(
     region: str,
     now: float,
 ) -> Pending | None:
-    """The Lambda authorizer the request must pass, if its method has one (under the lock)."""
+    """The Lambda authorizer the request must pass, if its method has one, with its cached
+    answer if it has one (under the lock)."""
     kind = route.deployed.get("authorizationType", "NONE")
     if kind == "NONE":
         return None
@@ -115,6 +118,27 @@ def authorizer_of(
     authorizer = target.deployment.authorizers.get(authorizer_id or "")
     if authorizer is None:
         raise GatewayError(AUTHORIZER_CONFIGURATION_ERROR)
+    pending = authorizer_identity(traffic, authorizer, target, route, request, account_id, region)
+    ttl = authorizer.authorizer_result_ttl_in_seconds
+    if (DEFAULT_TTL if ttl is None else ttl) <= 0 or not pending.identity:
+        return pending
+    cache_key = (target.api.id, target.stage.stage_name, authorizer.id, *pending.identity)
+    kept = traffic.authorizer_cache.get(cache_key)
+    cached = kept[1] if kept is not None and kept[0] > now else None
+    return dataclasses.replace(pending, cache_key=cache_key, cached=cached)
+
+
+def authorizer_identity(
+    traffic: Traffic,
+    authorizer: Authorizer,
+    target: Target,
+    route: Route,
+    request: HttpRequest,
+    account_id: str,
+    region: str,
+) -> Pending:
+    """The authorizer's handler and the request's identity: 401 when a source has no value
+    or the token does not match the validation expression."""
     function, handler = lambda_handler(traffic, authorizer.authorizer_uri, "authorizer")
     values = []
     variables = target.stage.variables
@@ -127,20 +151,8 @@ def authorizer_of(
         expression = authorizer.identity_validation_expression
         if not values or (expression and not _matches(expression, values[0])):
             raise GatewayError(UNAUTHORIZED)
-    ttl = (
-        DEFAULT_TTL
-        if authorizer.authorizer_result_ttl_in_seconds is None
-        else (authorizer.authorizer_result_ttl_in_seconds)
-    )
-    cache_key = None
-    cached = None
-    if ttl > 0 and values:
-        cache_key = (target.api.id, target.stage.stage_name, authorizer.id, *values)
-        kept = traffic.authorizer_cache.get(cache_key)
-        if kept is not None and kept[0] > now:
-            cached = kept[1]
     arn = _method_arn(target, request, account_id, region)
-    return Pending(authorizer, handler, function, tuple(values), cache_key, arn, cached)
+    return Pending(authorizer, handler, function, tuple(values), None, arn, None)
 
 
 def _matches(expression: str, value: str) -> bool:
