@@ -229,6 +229,12 @@ class Evaluation:
 
     result: str | None = None
     error: str | None = None
+    error_type: Any = None
+    """The type ``$util.error`` gave the error, if any."""
+    error_data: Any = None
+    """The data ``$util.error`` gave the error, if any."""
+    error_raised: bool = False
+    """The error is one the template raised (``$util.error``), not a failure to run it."""
     logs: list[str] = field(default_factory=list)
     stash: dict[str, Any] = field(default_factory=dict)
     out_errors: list[dict[str, Any]] = field(default_factory=list)
@@ -334,6 +340,9 @@ def evaluate(
             outcome.result = _returned(cause)
         elif isinstance(cause, UtilError):
             outcome.error = cause.message
+            outcome.error_type = plain(cause.error_type)
+            outcome.error_data = plain(cause.data)
+            outcome.error_raised = True
         else:
             outcome.error = f"{type(cause).__name__}: {cause}"
     except RecursionError:
