@@ -63,6 +63,8 @@ def kept(schema: GraphQLSchema) -> _Kept:
 def _syntax(message: str, query: str, line: int, column: int) -> str:
     if "Document contains more than" in message:
         return TOO_MANY_TOKENS
+    if "nested too deeply" in message:
+        return TOO_DEEP
     lines = query.splitlines() or [""]
     text = lines[line - 1][column - 1 :] if line <= len(lines) else ""
     token = _TOKEN.match(text)
@@ -146,7 +148,7 @@ def _prepare(schema: GraphQLSchema, query: str) -> Prepared:
     except GraphQLSyntaxError as error:
         line, column = error.locations[0] if error.locations else (1, 1)
         message = _syntax(error.message, query, line, column)
-        where = [] if message == TOO_MANY_TOKENS else [{"line": line, "column": column, "sourceName": None}]
+        where = [] if message in (TOO_MANY_TOKENS, TOO_DEEP) else [{"line": line, "column": column, "sourceName": None}]
         return None, [{"path": None, "locations": where, "message": message}]
     errors = validate(schema, document, hide_suggestions=True)
     if not errors:
