@@ -278,8 +278,24 @@ def _javaized(value: Any) -> Any:
     return value
 
 
+_compiled: dict[str, Any] = {}
+_COMPILED_KEPT = 256
+
+
 def _compile(template: str) -> Any:
-    """The template, parsed, its elements answering with Java-like values."""
+    """The template, parsed, its elements answering with Java-like values; kept, since a
+    parsed template holds no state of an evaluation (the GraphQL data plane runs the same
+    templates again and again)."""
+    found = _compiled.get(template)
+    if found is None:
+        found = _compile_new(template)
+        if len(_compiled) >= _COMPILED_KEPT:
+            _compiled.clear()
+        _compiled[template] = found
+    return found
+
+
+def _compile_new(template: str) -> Any:
     import airspeed
 
     compiled = airspeed.Template(_BARE_RETURN.sub("#return()", template))

@@ -25,7 +25,6 @@ from ..._http import HttpRequest, HttpResponse, body_bytes, split_url
 from ..._wire import _http_date
 from ...errors import MockwayError
 from .._models import AppSyncBackend, GraphqlApi
-from .._resolvers import resolver_key
 from ._answers import (
     FieldError,
     RequestRefused,
@@ -146,9 +145,9 @@ def execute_request(
             run = Run(
                 caller=caller,
                 default_mode=api.authentication_type,
-                resolvers={resolver_key(r.type_name, r.field_name): r for r in api.resolvers.values()},
-                functions={f.function_id: f for f in api.functions.values()},
-                data_sources={d.name: d for d in api.data_sources.values()},
+                resolvers=api.resolvers.copy(),  # by resolver_key
+                functions=api.functions.copy(),
+                data_sources=api.data_sources.copy(),
                 handlers=dict(handlers_of(backend)),
                 headers={k.lower(): v for k, v in request.headers},
                 variables={},

@@ -130,7 +130,7 @@ def _json_value(text: str | None, *, strict: bool) -> Any:
 class _Field:
     """One field's resolver at work."""
 
-    __slots__ = ("arguments", "info", "resolver", "run", "source", "stash")
+    __slots__ = ("_info_data", "arguments", "info", "resolver", "run", "source", "stash")
 
     def __init__(
         self,
@@ -146,6 +146,7 @@ class _Field:
         self.arguments = arguments
         self.info = info
         self.stash: dict[str, Any] = {}
+        self._info_data: dict[str, Any] | None = None
 
     def resolve(self) -> Any:
         resolver = self.resolver
@@ -209,6 +210,11 @@ class _Field:
         return _json_value(self._evaluate(response, prev, result).result, strict=False)
 
     def _info(self) -> dict[str, Any]:
+        if self._info_data is None:
+            self._info_data = self._describe()
+        return self._info_data
+
+    def _describe(self) -> dict[str, Any]:
         from graphql import print_ast
 
         info = self.info
