@@ -58,6 +58,9 @@ def _api(backend: AppSyncBackend, label: str, host: str) -> GraphqlApi:
         graphql_host = api.dns.get("GRAPHQL", "")
         if graphql_host.partition(".")[0] == label:
             return api
+    for event_api in backend.event_apis.values():
+        if event_api.dns.get("HTTP", "").partition(".")[0] == label:
+            raise UnsupportedExecution("Event API requests")
     raise MockwayError(
         f"no GraphQL API in account {backend.account_id}, {backend.region}, has the endpoint "
         f"{host}; AWS would not resolve the host. The endpoint is the API's uris['GRAPHQL'] "
