@@ -37,7 +37,9 @@ class Api:
     key: str
     client: Any
 
-    def resolve(self, type_name: str, field_name: str, request: str, response: str = RESULT) -> None:
+    def resolve(
+        self, type_name: str, field_name: str, request: str, response: str = RESULT
+    ) -> None:
         self.client.create_resolver(
             apiId=self.api_id,
             typeName=type_name,
@@ -48,13 +50,11 @@ class Api:
         )
 
 
-def graphql_api(
-    schema: str, *, authentication_type: str = "API_KEY", **settings: Any
-) -> Api:
+def graphql_api(schema: str, *, authentication_type: str = "API_KEY", **settings: Any) -> Api:
     client = boto3.client("appsync", region_name=REGION)
-    api = client.create_graphql_api(
-        name="api", authenticationType=authentication_type, **settings
-    )["graphqlApi"]
+    api = client.create_graphql_api(name="api", authenticationType=authentication_type, **settings)[
+        "graphqlApi"
+    ]
     client.start_schema_creation(apiId=api["apiId"], definition=schema.encode())
     client.create_data_source(apiId=api["apiId"], name="local", type="NONE")
     key = client.create_api_key(apiId=api["apiId"])["apiKey"]["id"]

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
-import httpx
 import boto3
+import httpx
 import pytest
 import requests
 import urllib3

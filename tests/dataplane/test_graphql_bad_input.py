@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 import mockway
 
 SCHEMA = "type Query { a: String b: Node } type Node { a: String b: Node }"
-EMPTY = b'{"errors":[{"message":"Request body is empty.","errorType":"MalformedHttpRequestException"}]}'
+EMPTY = (
+    b'{"errors":[{"message":"Request body is empty.","errorType":"MalformedHttpRequestException"}]}'
+)
 UNPARSABLE = (
     b'{"errors":[{"message":"Unable to parse GraphQL query.",'
     b'"errorType":"MalformedHttpRequestException"}]}'
@@ -71,7 +73,9 @@ def test_deep_and_long_queries_are_refused(mockway: mockway.Handle, ask: Ask) ->
 graphql_text = st.text(alphabet="{}()[]:$!@., abxyz019\"'#\n", max_size=80)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     query=st.one_of(graphql_text, st.text(max_size=40)),
     variables=st.one_of(st.none(), st.dictionaries(st.text(max_size=5), st.integers())),
@@ -85,7 +89,9 @@ def test_any_query_is_answered(mockway: mockway.Handle, query: str, variables: A
     assert "errors" in body or "data" in body
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(body=st.one_of(st.binary(max_size=60), st.text(max_size=60).map(str.encode)))
 def test_any_body_is_answered(mockway: mockway.Handle, body: bytes) -> None:
     reply = post(_api(mockway), body)

@@ -45,14 +45,16 @@ def test_a_none_resolver_and_default_resolvers(mockway: mockway.Handle, ask: Ask
         '#set($post = {"id": $ctx.args.id, "title": "On VTL", "author": {"name": "Ada"}})\n'
         '{"version": "2018-05-29", "payload": $util.toJson($post)}',
     )
-    reply = ask(api, "query Q($id: ID!) { post(id: $id) { id title author { name } } }", {"id": "7"})
+    reply = ask(
+        api, "query Q($id: ID!) { post(id: $id) { id title author { name } } }", {"id": "7"}
+    )
     assert_data(reply, {"post": {"id": "7", "title": "On VTL", "author": {"name": "Ada"}}})
     assert reply.body == b'{"data":{"post":{"id":"7","title":"On VTL","author":{"name":"Ada"}}}}'
 
 
 def test_a_field_without_a_resolver_is_null(mockway: mockway.Handle, ask: Ask) -> None:
     api = graphql_api(SCHEMA)
-    assert_data(ask(api, "{ echo(text: \"x\") posts { id } }"), {"echo": None, "posts": None})
+    assert_data(ask(api, '{ echo(text: "x") posts { id } }'), {"echo": None, "posts": None})
 
 
 def test_a_lambda_data_source_gets_appsyncs_event(mockway: mockway.Handle, ask: Ask) -> None:

@@ -124,9 +124,7 @@ class AppSyncView(BackendView[AppSyncBackend]):
             headers,
         )
 
-    def register_lambda(
-        self, function: str, handler: Callable[[dict[str, Any], Any], Any]
-    ) -> None:
+    def register_lambda(self, function: str, handler: Callable[[dict[str, Any], Any], Any]) -> None:
         """Serve the Lambda function ``function`` (its ARN, qualified or not, or its name)
         with ``handler`` for this view's account and region: AWS_LAMBDA data sources that
         invoke it call ``handler(event, context)`` with AppSync's event (or the payload of

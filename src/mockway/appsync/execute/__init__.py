@@ -72,7 +72,9 @@ def _non_null(error: Any, schema: GraphQLSchema) -> dict[str, Any] | None:
     """graphql-core's non-null violation, as graphql-java reports it."""
     import re
 
-    matched = re.fullmatch(r"Cannot return null for non-nullable field (\w+)\.(\w+)\.", error.message)
+    matched = re.fullmatch(
+        r"Cannot return null for non-nullable field (\w+)\.(\w+)\.", error.message
+    )
     if matched is None:
         return None
     from graphql import get_named_type
@@ -124,8 +126,8 @@ def _run(schema: GraphQLSchema, query: GraphqlRequest, run: Run) -> bytes:
     if run.stopped is not None:
         raise run.stopped
     assert not hasattr(result, "__await__")
-    errors = _errors(result, run, schema)  # type: ignore[arg-type]
-    body: dict[str, Any] = {"data": result.data}  # type: ignore[union-attr]
+    errors = _errors(result, run, schema)
+    body: dict[str, Any] = {"data": result.data}
     if errors:
         body["errors"] = errors
     return compact(body)

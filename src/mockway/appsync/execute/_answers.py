@@ -19,8 +19,9 @@ from ..._ids import IdSource
 from .._introspection import jackson
 
 if TYPE_CHECKING:
-    from graphql import GraphQLError
     from graphql.language import Node
+
+    from graphql import GraphQLError
 
 __all__ = [
     "BODY_EMPTY",

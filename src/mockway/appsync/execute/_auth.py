@@ -91,7 +91,9 @@ def authorize(api: GraphqlApi, request: HttpRequest, now: float) -> Caller:
 
 def _modes(directives: Any) -> frozenset[str]:
     return frozenset(
-        MODE_OF_DIRECTIVE[d.name.value] for d in directives or () if d.name.value in MODE_OF_DIRECTIVE
+        MODE_OF_DIRECTIVE[d.name.value]
+        for d in directives or ()
+        if d.name.value in MODE_OF_DIRECTIVE
     )
 
 

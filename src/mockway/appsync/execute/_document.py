@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 from ._answers import document_error
 
 if TYPE_CHECKING:
-    from graphql import DocumentNode, GraphQLError, GraphQLSchema
     from graphql.language import Node
+
+    from graphql import DocumentNode, GraphQLError, GraphQLSchema
 
 __all__ = ["Prepared", "prepared", "translate"]
 
@@ -134,7 +135,9 @@ def _validation(error: GraphQLError, paths: dict[int, str]) -> str:
 
 def translate(error: GraphQLError) -> str:
     """A request error graphql-core met before running (variables), in graphql-java's words."""
-    matched = re.match(r"Variable '\$(\w+)' of required type '([^']+)' was not provided\.", error.message)
+    matched = re.match(
+        r"Variable '\$(\w+)' of required type '([^']+)' was not provided\.", error.message
+    )
     if matched is not None:
         return f"Variable '{matched[1]}' has coerced Null value for NonNull type '{matched[2]}'"
     return error.message
@@ -148,7 +151,11 @@ def _prepare(schema: GraphQLSchema, query: str) -> Prepared:
     except GraphQLSyntaxError as error:
         line, column = error.locations[0] if error.locations else (1, 1)
         message = _syntax(error.message, query, line, column)
-        where = [] if message in (TOO_MANY_TOKENS, TOO_DEEP) else [{"line": line, "column": column, "sourceName": None}]
+        where = (
+            []
+            if message in (TOO_MANY_TOKENS, TOO_DEEP)
+            else [{"line": line, "column": column, "sourceName": None}]
+        )
         return None, [{"path": None, "locations": where, "message": message}]
     errors = validate(schema, document, hide_suggestions=True)
     if not errors:

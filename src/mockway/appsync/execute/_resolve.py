@@ -33,8 +33,9 @@ from ._auth import Caller, UnsupportedExecution, field_modes
 from ._lambda import LambdaHandler, invoke
 
 if TYPE_CHECKING:
-    from graphql import GraphQLResolveInfo
     from graphql.language import SelectionSetNode
+
+    from graphql import GraphQLResolveInfo
 
 __all__ = ["Run", "resolve_field"]
 
@@ -123,7 +124,9 @@ def _json_value(text: str | None, *, strict: bool) -> Any:
         return json.loads(text)
     except ValueError as error:
         if strict:
-            raise FieldError(f"Unable to parse the JSON document: {error}", MAPPING_TEMPLATE)
+            raise FieldError(
+                f"Unable to parse the JSON document: {error}", MAPPING_TEMPLATE
+            ) from None
         return text.strip()
 
 
@@ -151,7 +154,9 @@ class _Field:
     def resolve(self) -> Any:
         resolver = self.resolver
         if resolver.runtime is not None:
-            raise FieldError(JS_NOT_RUN.format(name=f"{resolver.type_name}.{resolver.field_name}"), CODE)
+            raise FieldError(
+                JS_NOT_RUN.format(name=f"{resolver.type_name}.{resolver.field_name}"), CODE
+            )
         if resolver.kind != PIPELINE:
             return self._step(
                 resolver.data_source_name or "",
@@ -181,9 +186,7 @@ class _Field:
         outcome = self._evaluate(after, {"result": result}, result)
         return _json_value(outcome.result, strict=False)
 
-    def _step(
-        self, source_name: str, request: str | None, response: str | None, prev: Any
-    ) -> Any:
+    def _step(self, source_name: str, request: str | None, response: str | None, prev: Any) -> Any:
         """One data source between its templates; what the response template makes."""
         data_source = self.run.data_sources.get(source_name)
         if data_source is None:
@@ -196,7 +199,9 @@ class _Field:
         else:
             document = _json_value(self._evaluate(request, prev, None).result, strict=True)
             if not isinstance(document, dict):
-                raise FieldError("The request mapping template is not a JSON object.", MAPPING_TEMPLATE)
+                raise FieldError(
+                    "The request mapping template is not a JSON object.", MAPPING_TEMPLATE
+                )
             if kind == "AWS_LAMBDA" and document.get("operation", "Invoke") != "Invoke":
                 raise UnsupportedExecution(f"{document.get('operation')} Lambda operations")
             payload = document.get("payload")

@@ -1,8 +1,8 @@
 """Queries per second through mockway's AppSync GraphQL data plane.
 
-    python benchmarks/graphql.py            # a few seconds per row
-    python benchmarks/graphql.py --quick    # shorter batches
-    python benchmarks/graphql.py --check    # exit 1 when a row misses its bar
+    python benchmarks/appsync_graphql.py            # a few seconds per row
+    python benchmarks/appsync_graphql.py --quick    # shorter batches
+    python benchmarks/appsync_graphql.py --check    # exit 1 when a row misses its bar
 
 Each row sends ``{ hello(name: "Ada") }`` with an API key, so every stage runs: routing, the
 key's check against its expiry, parsing and validation (kept per schema after the first), the
@@ -27,8 +27,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-# This file is named graphql.py: its folder must not hide the graphql package.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "benchmarks"]
 sys.path.insert(0, str(ROOT / "src"))
 
 BARS = {"handle, Lambda": 5_000}
