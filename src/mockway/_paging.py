@@ -115,6 +115,10 @@ class OrderedStore(Generic[T]):
         del self._sequence_of[item_id]
         return self._items.pop(item_id)
 
+    def copy(self) -> dict[str, T]:
+        """The items by id, as a new dict (a snapshot to read outside the owner's lock)."""
+        return dict(self._items)
+
     def values(self) -> Iterator[T]:
         """Oldest first."""
         return iter(self._items.values())

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+import boto3
 import httpx
 import pytest
 import requests
@@ -86,10 +87,16 @@ def test_hosts_are_matched_whatever_their_case_port_or_scheme(
     assert_ok(http("GET", f"http://{host}/dev"))
 
 
-def test_appsync_data_plane_requests_are_stopped_not_sent(http: Send) -> None:
-    url = f"https://abcdefghijklmnopqrstuvwxyz.appsync-api.{REGION}.amazonaws.com/graphql"
-    with mock_appsync(), pytest.raises(UnsupportedOperation, match="nothing was sent to AWS"):
-        http("POST", url, body='{"query": "{ a }"}')
+def test_appsync_requests_are_answered_only_while_appsync_is_mocked(http: Send) -> None:
+    with mock_appsync():
+        client = boto3.client("appsync", region_name=REGION)
+        api = client.create_graphql_api(name="a", authenticationType="API_KEY")["graphqlApi"]
+        url = api["uris"]["GRAPHQL"]
+        reply = http("POST", url, body='{"query": "{ a }"}')
+        assert reply.status == 401
+        assert reply.error_type == "UnauthorizedException"
+        with pytest.raises(mockway.MockwayError, match="would not resolve"):
+            http("POST", url.replace(url.split("//")[1].split(".")[0], "a" * 26), body="{}")
     with mock_apigateway():
         assert_goes_out(lambda: http("POST", url, body='{"query": "{ a }"}'))
 

@@ -55,7 +55,7 @@ _HOST = re.compile(
     re.ASCII,
 )
 _SERVICE = {"execute-api": "apigateway", "appsync-api": "appsync"}
-_ENGINE = {"execute-api": "mockway.apigateway.execute"}
+_ENGINE = {"execute-api": "mockway.apigateway.execute", "appsync-api": "mockway.appsync.execute"}
 """The module whose ``answer`` serves a kind of host; a kind without one is refused."""
 
 

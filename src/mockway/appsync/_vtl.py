@@ -59,6 +59,12 @@ class Evaluation:
 
     result: str | None = None
     error: str | None = None
+    error_type: Any = None
+    """The type ``$util.error`` gave the error, if any."""
+    error_data: Any = None
+    """The data ``$util.error`` gave the error, if any."""
+    error_raised: bool = False
+    """The error is one the template raised (``$util.error``), not a failure to run it."""
     logs: list[str] = field(default_factory=list)
     stash: dict[str, Any] = field(default_factory=dict)
     out_errors: list[dict[str, Any]] = field(default_factory=list)
@@ -110,6 +116,9 @@ def evaluate(
             outcome.result = _returned(inner)
         elif isinstance(inner, UtilError):
             outcome.error = inner.message
+            outcome.error_type = plain(inner.error_type)
+            outcome.error_data = plain(inner.data)
+            outcome.error_raised = True
         else:
             outcome.error = f"{type(inner).__name__}: {inner}"
     except RecursionError:

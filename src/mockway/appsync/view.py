@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 from .. import _clock
 from .._handle import BackendView
 from ._models import ApiKey, AppSyncBackend, GraphqlApi
+
+if TYPE_CHECKING:
+    from .._http import HttpResponse
 
 __all__ = ["ApiKeyRecord", "AppSyncView", "GraphqlApiRecord", "GraphqlApiWithKey"]
 
@@ -118,3 +122,45 @@ class AppSyncView(BackendView[AppSyncBackend]):
         return GraphqlApiWithKey(
             api["apiId"], api["arn"], key["id"], MappingProxyType(dict(api["uris"]))
         )
+
+    def graphql(
+        self,
+        api_id: str,
+        query: str,
+        variables: Mapping[str, Any] | None = None,
+        *,
+        api_key: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        operation_name: str | None = None,
+    ) -> HttpResponse:
+        """Send one GraphQL request to the API ``api_id`` of this view's account and region,
+        without HTTP, and return AppSync's answer (``status``, ``headers``, ``body``,
+        ``json()``).
+
+        The request is what a client POSTs to the API's endpoint (``uris["GRAPHQL"]``):
+        ``api_key`` goes in ``x-api-key``, ``headers`` beside it. It goes through the same
+        pipeline as one sent by an HTTP client: the API's authorization, the schema, the
+        resolvers. Raises :class:`mockway.MockwayError` when there is no such API.
+        """
+        from .execute import send
+
+        return send(
+            self._state,
+            self._backend,
+            api_id,
+            query,
+            variables,
+            operation_name,
+            api_key,
+            headers,
+        )
+
+    def register_lambda(self, function: str, handler: Callable[[dict[str, Any], Any], Any]) -> None:
+        """Serve the Lambda function ``function`` (its ARN, qualified or not, or its name)
+        with ``handler`` for this view's account and region: AWS_LAMBDA data sources that
+        invoke it call ``handler(event, context)`` with AppSync's event (or the payload of
+        the request mapping template), and their field takes what it returns. A later
+        registration for the same function replaces the handler."""
+        from .execute._lambda import register
+
+        register(self._backend, function, handler)

@@ -1,0 +1,216 @@
+"""The AppSync GraphQL data plane: requests to a GraphQL API's endpoint, answered in-process.
+
+One function per stage, each in its own module::
+
+    route (here: the endpoint host names the API) -> authorize (_auth)
+      -> parse the HTTP request (_request) -> parse and validate the query (_document)
+      -> execute, field by field (_resolve, _lambda) -> answer (_answers)
+
+Routing and authorization run under the backend's lock, against the same state and clock as
+the control plane: a key deleted by DeleteApiKey, or past its ``expires``, is refused on the
+next request, and one extended by UpdateApiKey works again. The resolvers, functions and data
+sources are read there too; the query runs outside the lock (a Lambda handler may call
+AppSync's control plane).
+
+graphql-core is imported on first use, so ``import mockway`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from ... import _clock
+from ..._http import HttpRequest, HttpResponse, body_bytes, split_url
+from ..._wire import _http_date
+from ...errors import MockwayError
+from .._models import AppSyncBackend, GraphqlApi
+from ._answers import (
+    FieldError,
+    RequestRefused,
+    compact,
+    document_error,
+    execution_error,
+    field_error,
+    finish,
+    refusal,
+)
+from ._auth import Caller, UnsupportedExecution, authorize
+from ._document import kept, prepared, translate
+from ._lambda import handlers_of
+from ._request import GraphqlRequest, graphql_request
+from ._resolve import Run, resolve_field
+
+if TYPE_CHECKING:
+    from graphql import ExecutionResult, GraphQLSchema
+
+    from ..._state import MockState
+
+__all__ = ["UnsupportedExecution", "answer", "send"]
+
+GRAPHQL_PATH = "/graphql"
+NO_SCHEMA = "No schema has been created for this API."
+
+
+def _api(backend: AppSyncBackend, label: str, host: str) -> GraphqlApi:
+    """The API whose GraphQL endpoint has the host label ``label``."""
+    for api in backend.apis.values():
+        graphql_host = api.dns.get("GRAPHQL", "")
+        if graphql_host.partition(".")[0] == label:
+            return api
+    for event_api in backend.event_apis.values():
+        if event_api.dns.get("HTTP", "").partition(".")[0] == label:
+            raise UnsupportedExecution("Event API requests")
+    raise MockwayError(
+        f"no GraphQL API in account {backend.account_id}, {backend.region}, has the endpoint "
+        f"{host}; AWS would not resolve the host. The endpoint is the API's uris['GRAPHQL'] "
+        "(its host is not the apiId)."
+    )
+
+
+def _non_null(error: Any, schema: GraphQLSchema) -> dict[str, Any] | None:
+    """graphql-core's non-null violation, as graphql-java reports it."""
+    import re
+
+    matched = re.fullmatch(
+        r"Cannot return null for non-nullable field (\w+)\.(\w+)\.", error.message
+    )
+    if matched is None:
+        return None
+    from graphql import get_named_type
+
+    parent = schema.get_type(matched[1])
+    field = getattr(parent, "fields", {}).get(matched[2])
+    named = None if field is None else get_named_type(field.type)
+    where = ""
+    for step in error.path or ():
+        where += f"[{step}]" if isinstance(step, int) else f"/{step}"
+    message = (
+        f"Cannot return null for non-nullable type: '{getattr(named, 'name', '')}' within "
+        f"parent '{matched[1]}' ({where})"
+    )
+    return {"path": error.path, "locations": None, "message": message}
+
+
+def _errors(result: ExecutionResult, run: Run, schema: GraphQLSchema) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for error in result.errors or ():
+        original = error.original_error
+        if isinstance(original, FieldError):
+            out.append(field_error(list(error.path or ()), error.nodes, original))
+        elif error.path is None:
+            out.append(document_error(translate(error), error.nodes))
+        else:
+            out.append(_non_null(error, schema) or execution_error(error))
+    out.extend(run.out_errors)
+    return out
+
+
+def _run(schema: GraphQLSchema, query: GraphqlRequest, run: Run) -> bytes:
+    from graphql import execute
+
+    document, problems = prepared(schema, query.query)
+    if document is None:
+        return compact({"data": None, "errors": problems})
+    try:
+        result = execute(
+            schema,
+            document,
+            context_value=run,
+            variable_values=query.variables,
+            operation_name=query.operation_name,
+            field_resolver=resolve_field,
+        )
+    except RecursionError:
+        return compact({"data": None, "errors": [document_error("Query too deep.")]})
+    if run.stopped is not None:
+        raise run.stopped
+    assert not hasattr(result, "__await__")
+    errors = _errors(result, run, schema)
+    body: dict[str, Any] = {"data": result.data}
+    if errors:
+        body["errors"] = errors
+    return compact(body)
+
+
+def execute_request(
+    backend: AppSyncBackend, label: str, request: HttpRequest, state: MockState
+) -> tuple[HttpResponse, float]:
+    """The answer to ``request`` for the API whose endpoint host has the label ``label``, and
+    the time it was answered at."""
+    if request.path.rstrip("/") != GRAPHQL_PATH:
+        raise UnsupportedExecution(f"requests to {request.path} (only {GRAPHQL_PATH} is served)")
+    now = _clock.now()
+    try:
+        with backend.lock:
+            now = _clock.now()
+            api = _api(backend, label, request.host)
+            caller: Caller = authorize(api, request, now)
+            schema = api.graphql_schema
+            run = Run(
+                caller=caller,
+                default_mode=api.authentication_type,
+                resolvers=api.resolvers.copy(),  # by resolver_key
+                functions=api.functions.copy(),
+                data_sources=api.data_sources.copy(),
+                handlers=dict(handlers_of(backend)),
+                headers={k.lower(): v for k, v in request.headers},
+                variables={},
+                ids=state.ids,
+                now=now,
+                modes={},
+            )
+        query = graphql_request(request)
+    except RequestRefused as refused:
+        return refusal(refused.refusal), now
+    if schema is None:
+        body = compact({"data": None, "errors": [document_error(NO_SCHEMA)]})
+        return HttpResponse(200, {}, body), now
+    run.variables = query.variables
+    run.modes = kept(schema).modes
+    return HttpResponse(200, {}, _run(schema, query, run)), now
+
+
+def answer(
+    state: MockState, account_id: str, region: str, label: str, request: HttpRequest
+) -> HttpResponse:
+    """The answer AppSync in (account, region) gives to ``request``."""
+    from .. import SERVICE
+
+    backend = state.backend(SERVICE, account_id, region)
+    response, now = execute_request(backend, label, request, state)
+    return finish(response, state.ids, _http_date(now))
+
+
+def send(
+    state: MockState,
+    backend: AppSyncBackend,
+    api_id: str,
+    query: str,
+    variables: Mapping[str, Any] | None,
+    operation_name: str | None,
+    api_key: str | None,
+    headers: Mapping[str, str] | None,
+) -> HttpResponse:
+    """A GraphQL request made through the handle, as a client would POST it to the API's
+    endpoint."""
+    with backend.lock:
+        api = backend.apis.get(api_id)
+        url = None if api is None else api.uris["GRAPHQL"]
+    if url is None:
+        raise MockwayError(
+            f"no GraphQL API {api_id!r} in account {backend.account_id}, {backend.region}"
+        )
+    host, path, _ = split_url(url)
+    sent = dict(headers or {})
+    sent.setdefault("content-type", "application/json")
+    if api_key is not None:
+        sent["x-api-key"] = api_key
+    payload: dict[str, Any] = {"query": query}
+    if variables is not None:
+        payload["variables"] = dict(variables)
+    if operation_name is not None:
+        payload["operationName"] = operation_name
+    request = HttpRequest("POST", host, path, "", tuple(sent.items()), body_bytes(compact(payload)))
+    response, now = execute_request(backend, host.partition(".")[0], request, state)
+    return finish(response, state.ids, _http_date(now))

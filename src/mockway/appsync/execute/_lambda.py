@@ -1,0 +1,78 @@
+"""AWS_LAMBDA data sources: the Python callables a test registers for Lambda functions
+(:meth:`AppSyncView.register_lambda`), and the call AppSync makes of one.
+
+A handler is found by the data source's function ARN, then that ARN without its qualifier,
+then the function's name. It is called as the Lambda runtime calls a handler,
+``handler(event, context)``; what it returns is the field's value (or, through a response
+mapping template, ``$ctx.result``). A handler that raises makes the field null with an error
+of type ``Lambda:Unhandled`` whose message is the exception's.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import weakref
+from collections.abc import Callable
+from typing import Any
+
+from ..._ids import IdSource
+from ...errors import MockwayError
+from .._models import AppSyncBackend
+from ._answers import FieldError
+
+__all__ = ["LambdaHandler", "handlers_of", "invoke", "register"]
+
+LambdaHandler = Callable[[dict[str, Any], Any], Any]
+_FUNCTION_ARN = re.compile(r"arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)(?::[^:]+)?")
+UNHANDLED = "Lambda:Unhandled"
+TIMEOUT_MS = 30_000
+
+_lock = threading.Lock()
+_handlers: weakref.WeakKeyDictionary[AppSyncBackend, dict[str, LambdaHandler]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def handlers_of(backend: AppSyncBackend) -> dict[str, LambdaHandler]:
+    """The handlers registered for the backend's account and region."""
+    with _lock:
+        found = _handlers.get(backend)
+        if found is None:
+            found = _handlers[backend] = {}
+        return found
+
+
+def register(backend: AppSyncBackend, function: str, handler: LambdaHandler) -> None:
+    if not callable(handler):
+        raise MockwayError(f"the handler for {function!r} is not callable: {handler!r}")
+    handlers = handlers_of(backend)
+    with _lock:
+        handlers[function] = handler
+
+
+def invoke(
+    handlers: dict[str, LambdaHandler], arn: str, event: Any, ids: IdSource, now: float
+) -> Any:
+    """What the function ``arn`` answers to ``event``."""
+    from ...apigateway.execute._proxy import LambdaContext
+
+    match = _FUNCTION_ARN.fullmatch(arn)
+    name = arn if match is None else match[1]
+    unqualified = arn if match is None else arn[: match.end(1)]
+    handler = next((handlers[k] for k in (arn, unqualified, name) if k in handlers), None)
+    if handler is None:
+        raise MockwayError(
+            f"no Python callable is registered for the Lambda function {arn}: "
+            "handle.appsync(region).register_lambda(function, handler)"
+        )
+    context = LambdaContext(
+        function_name=name,
+        invoked_function_arn=arn,
+        aws_request_id=ids.request_id(),
+        deadline_ms=int(now * 1000) + TIMEOUT_MS,
+    )
+    try:
+        return handler(event, context)
+    except Exception as error:  # a failed function is a field error, not the caller's
+        raise FieldError(str(error), UNHANDLED) from error

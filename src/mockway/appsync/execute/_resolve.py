@@ -1,0 +1,272 @@
+"""Resolve: each field of a query, as AppSync resolves it.
+
+A field the caller's mode may not read is null with an ``Unauthorized`` error. A field with a
+resolver runs it: a UNIT resolver one data source between its request and response mapping
+templates, a PIPELINE resolver its before template, its functions in order (each a data
+source between its own templates, ``$ctx.prev.result`` the previous step's result) and its
+after template, sharing one ``$ctx.stash``. A field without a resolver takes its value from
+the parent's (the default resolver): a root field without one is null.
+
+Data sources: NONE passes the request template's ``payload`` to the response template as
+``$ctx.result``; AWS_LAMBDA calls the registered handler (:mod:`._lambda`) with the request
+template's ``payload``, or, without a request template, with AppSync's direct Lambda event.
+Other data sources are not run yet. APPSYNC_JS code cannot be run (no JavaScript engine is
+embedded, see docs/appsync.md): such a field is null with an error of type ``Code``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..._ids import IdSource
+from ...errors import MockwayError
+from .._data_sources import DataSource
+from .._functions import FunctionConfiguration
+from .._resolvers import PIPELINE, Resolver, resolver_key
+from .._vtl import Evaluation, evaluate
+from .._vtl_util import Util
+from ._answers import FieldError, locations
+from ._auth import Caller, UnsupportedExecution, field_modes
+from ._lambda import LambdaHandler, invoke
+
+if TYPE_CHECKING:
+    from graphql import GraphQLResolveInfo
+    from graphql.language import SelectionSetNode
+
+__all__ = ["Run", "resolve_field"]
+
+MAPPING_TEMPLATE = "MappingTemplate"
+CODE = "Code"
+JS_NOT_RUN = (
+    "mockway does not run APPSYNC_JS code: the resolver or function {name} is written in "
+    "APPSYNC_JS, and no JavaScript engine is embedded. Write it as VTL mapping templates or "
+    "serve it with an AWS_LAMBDA data source for tests, and test the code itself with a "
+    "JavaScript test runner."
+)
+NOT_AUTHORIZED = "Not Authorized to access {field} on type {type}"
+
+
+@dataclass(slots=True)
+class Run:
+    """One request's execution: what it may read, and what it collects beside the data."""
+
+    caller: Caller
+    default_mode: str
+    resolvers: dict[str, Resolver]
+    functions: dict[str, FunctionConfiguration]
+    data_sources: dict[str, DataSource]
+    handlers: dict[str, LambdaHandler]
+    headers: dict[str, str]
+    variables: dict[str, Any]
+    ids: IdSource
+    now: float
+    modes: dict[tuple[str, str], frozenset[str]]
+    """Each field's allowed modes, kept per schema."""
+    out_errors: list[dict[str, Any]] = field(default_factory=list)
+    stopped: MockwayError | None = None
+    """What stopped the request: raised in the caller once the query has run."""
+
+
+def resolve_field(source: Any, info: GraphQLResolveInfo, **arguments: Any) -> Any:
+    """graphql-core's resolver for every field of an AppSync schema."""
+    run: Run = info.context
+    parent = info.parent_type
+    where = (parent.name, info.field_name)
+    modes = run.modes.get(where)
+    if modes is None:
+        modes = run.modes[where] = field_modes(parent, info.field_name, run.default_mode)
+    if run.caller.mode not in modes:
+        raise FieldError(
+            NOT_AUTHORIZED.format(field=info.field_name, type=parent.name), "Unauthorized"
+        )
+    resolver = run.resolvers.get(resolver_key(parent.name, info.field_name))
+    if resolver is None:
+        if isinstance(source, Mapping):
+            return source.get(info.field_name)
+        return getattr(source, info.field_name, None)
+    if run.stopped is not None:
+        return None
+    try:
+        return _Field(run, resolver, source, arguments, info).resolve()
+    except MockwayError as error:
+        run.stopped = error
+        return None
+
+
+def _selection_list(
+    selections: SelectionSetNode | None, fragments: Mapping[str, Any], prefix: str
+) -> list[str]:
+    from graphql.language import FieldNode, FragmentSpreadNode, InlineFragmentNode
+
+    out: list[str] = []
+    for node in () if selections is None else selections.selections:
+        if isinstance(node, FieldNode):
+            name = prefix + node.name.value
+            out.append(name)
+            out.extend(_selection_list(node.selection_set, fragments, name + "/"))
+        elif isinstance(node, InlineFragmentNode):
+            out.extend(_selection_list(node.selection_set, fragments, prefix))
+        elif isinstance(node, FragmentSpreadNode) and node.name.value in fragments:
+            spread = fragments[node.name.value].selection_set
+            out.extend(_selection_list(spread, fragments, prefix))
+    return out
+
+
+def _json_value(text: str | None, *, strict: bool) -> Any:
+    """A template's output as a value: JSON, else (a response template) the text itself."""
+    if text is None or not text.strip():
+        return None
+    try:
+        return json.loads(text)
+    except ValueError as error:
+        if strict:
+            raise FieldError(
+                f"Unable to parse the JSON document: {error}", MAPPING_TEMPLATE
+            ) from None
+        return text.strip()
+
+
+class _Field:
+    """One field's resolver at work."""
+
+    __slots__ = ("_info_data", "arguments", "info", "resolver", "run", "source", "stash")
+
+    def __init__(
+        self,
+        run: Run,
+        resolver: Resolver,
+        source: Any,
+        arguments: dict[str, Any],
+        info: GraphQLResolveInfo,
+    ) -> None:
+        self.run = run
+        self.resolver = resolver
+        self.source = source
+        self.arguments = arguments
+        self.info = info
+        self.stash: dict[str, Any] = {}
+        self._info_data: dict[str, Any] | None = None
+
+    def resolve(self) -> Any:
+        resolver = self.resolver
+        if resolver.runtime is not None:
+            raise FieldError(
+                JS_NOT_RUN.format(name=f"{resolver.type_name}.{resolver.field_name}"), CODE
+            )
+        if resolver.kind != PIPELINE:
+            return self._step(
+                resolver.data_source_name or "",
+                resolver.request_mapping_template,
+                resolver.response_mapping_template,
+                None,
+            )
+        before = resolver.request_mapping_template
+        result = None
+        if before is not None:
+            result = _json_value(self._evaluate(before, None, None).result, strict=False)
+        for function_id in resolver.functions:
+            function = self.run.functions.get(function_id)
+            if function is None:
+                continue
+            if function.runtime is not None:
+                raise FieldError(JS_NOT_RUN.format(name=function.name), CODE)
+            result = self._step(
+                function.data_source_name,
+                function.request_mapping_template,
+                function.response_mapping_template,
+                {"result": result},
+            )
+        after = resolver.response_mapping_template
+        if after is None:
+            return result
+        outcome = self._evaluate(after, {"result": result}, result)
+        return _json_value(outcome.result, strict=False)
+
+    def _step(self, source_name: str, request: str | None, response: str | None, prev: Any) -> Any:
+        """One data source between its templates; what the response template makes."""
+        data_source = self.run.data_sources.get(source_name)
+        if data_source is None:
+            raise FieldError(f"No data source found named {source_name}", MAPPING_TEMPLATE)
+        kind = data_source.type
+        if kind not in ("NONE", "AWS_LAMBDA"):
+            raise UnsupportedExecution(f"{kind} data sources")
+        if request is None:
+            payload = self._event(prev) if kind == "AWS_LAMBDA" else None
+        else:
+            document = _json_value(self._evaluate(request, prev, None).result, strict=True)
+            if not isinstance(document, dict):
+                raise FieldError(
+                    "The request mapping template is not a JSON object.", MAPPING_TEMPLATE
+                )
+            if kind == "AWS_LAMBDA" and document.get("operation", "Invoke") != "Invoke":
+                raise UnsupportedExecution(f"{document.get('operation')} Lambda operations")
+            payload = document.get("payload")
+        if kind == "NONE":
+            result = payload
+        else:
+            arn = (data_source.lambda_config or {}).get("lambdaFunctionArn", "")
+            result = invoke(self.run.handlers, arn, payload, self.run.ids, self.run.now)
+        if response is None:
+            return result
+        return _json_value(self._evaluate(response, prev, result).result, strict=False)
+
+    def _info(self) -> dict[str, Any]:
+        if self._info_data is None:
+            self._info_data = self._describe()
+        return self._info_data
+
+    def _describe(self) -> dict[str, Any]:
+        from graphql import print_ast
+
+        info = self.info
+        selections = info.field_nodes[0].selection_set
+        return {
+            "fieldName": info.field_name,
+            "parentTypeName": info.parent_type.name,
+            "variables": self.run.variables,
+            "selectionSetList": _selection_list(selections, info.fragments, ""),
+            "selectionSetGraphQL": "" if selections is None else print_ast(selections),
+        }
+
+    def _event(self, prev: Any) -> dict[str, Any]:
+        """AppSync's direct Lambda event."""
+        return {
+            "arguments": self.arguments,
+            "identity": self.run.caller.identity,
+            "source": self.source,
+            "request": {"headers": self.run.headers, "domainName": None},
+            "prev": prev,
+            "info": self._info(),
+            "stash": self.stash,
+        }
+
+    def _evaluate(self, template: str, prev: Any, result: Any) -> Evaluation:
+        run = self.run
+        context = {**self._event(prev), "result": result}
+
+        def util(outcome: Evaluation) -> Util:
+            return Util(outcome, now=run.now, new_id=run.ids.request_id)
+
+        outcome = evaluate(template, context, util=util)
+        self.stash = outcome.stash
+        path = list(self.info.path.as_list())
+        where = locations(self.info.field_nodes)
+        for entry in outcome.out_errors:
+            run.out_errors.append(
+                {
+                    "path": path,
+                    "data": entry.get("data"),
+                    "errorType": entry.get("errorType"),
+                    "errorInfo": entry.get("errorInfo"),
+                    "locations": where,
+                    "message": entry.get("message"),
+                }
+            )
+        if outcome.error is not None:
+            if outcome.error_raised:
+                raise FieldError(outcome.error, outcome.error_type, outcome.error_data)
+            raise FieldError(outcome.error, MAPPING_TEMPLATE)
+        return outcome
