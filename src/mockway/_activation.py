@@ -8,7 +8,7 @@ import re
 import sys
 from collections.abc import Callable
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
 from ._handle import Handle
 from ._interceptor import CONTROLLER
@@ -228,9 +228,9 @@ class MockFactory:
         return activation if func is None else activation(func)
 
 
-mock_aws = MockFactory("mock_aws", frozenset({"apigateway", "appsync"}))
+mock_aws: Final[MockFactory] = MockFactory("mock_aws", frozenset({"apigateway", "appsync"}))
 """Mock every service mockway knows: API Gateway and AppSync."""
-mock_apigateway = MockFactory("mock_apigateway", frozenset({"apigateway"}))
+mock_apigateway: Final[MockFactory] = MockFactory("mock_apigateway", frozenset({"apigateway"}))
 """Mock API Gateway only; AppSync calls go where they would without mockway."""
-mock_appsync = MockFactory("mock_appsync", frozenset({"appsync"}))
+mock_appsync: Final[MockFactory] = MockFactory("mock_appsync", frozenset({"appsync"}))
 """Mock AppSync only; API Gateway calls go where they would without mockway."""

@@ -83,7 +83,7 @@ class Handle:
 
     def __init__(self, state: MockState, account_id: str) -> None:
         self._state = state
-        self.account_id = account_id
+        self.account_id: str = account_id
         """The account requests are served for while this activation is the innermost."""
 
     def __repr__(self) -> str:
