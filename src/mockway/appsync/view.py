@@ -62,7 +62,9 @@ class GraphqlApiRecord:
 
 @dataclass(frozen=True, slots=True)
 class GraphqlApiWithKey:
-    """A GraphQL API and one API key, made by :meth:`AppSyncView.create_graphql_api_with_key`."""
+    """A GraphQL API and one API key, made by
+    [`AppSyncView.create_graphql_api_with_key()`][mockway.appsync.view.AppSyncView.create_graphql_api_with_key].
+    """
 
     api_id: str
     arn: str
@@ -87,6 +89,7 @@ class AppSyncView(BackendView[AppSyncBackend]):
             return tuple(GraphqlApiRecord.of(api, now) for api in self._backend.apis.values())
 
     def graphql_api(self, api_id: str) -> GraphqlApiRecord | None:
+        """The GraphQL API with id ``api_id``, or None when there is none."""
         now = int(_clock.now())
         with self._backend.lock:
             api = self._backend.apis.get(api_id)
