@@ -8,7 +8,7 @@ import re
 import sys
 from collections.abc import Callable
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
 from ._handle import Handle
 from ._interceptor import CONTROLLER
@@ -34,11 +34,11 @@ DEFAULT_ACCOUNT_ID = "123456789012"
 class Mock:
     """One activation of mockway for a set of services.
 
-    Use it as a decorator (functions, coroutine functions, test classes), as a
-    context manager (``with`` or ``async with``, yielding the :class:`Handle`), or with
-    :meth:`start` and :meth:`stop`. Activations nest: backends are shared by everything active
-    and cleared when the outermost one stops. Requests are served for the account of the
-    innermost active activation.
+    Use it as a decorator (functions, coroutine functions, test classes), as a context
+    manager (``with`` or ``async with``, yielding the [`Handle`][mockway.Handle]), or with
+    [`start()`][mockway.Mock.start] and [`stop()`][mockway.Mock.stop]. Activations nest:
+    backends are shared by everything active and cleared when the outermost one stops.
+    Requests are served for the account of the innermost active activation.
     """
 
     def __init__(
@@ -55,9 +55,13 @@ class Mock:
             )
         if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool)):
             raise InvalidOptionError(f"seed must be an int or None; got {seed!r}")
-        self.services = services
-        self.account_id = account_id
-        self.seed = seed
+        self.services: frozenset[str] = services
+        """The services it mocks, by botocore's names (``apigateway``, ``appsync``)."""
+        self.account_id: str = account_id
+        """The account requests are served for while this is the innermost activation."""
+        self.seed: int | None = seed
+        """Makes ids, generated values and request ids repeat run after run; None for random
+        ones."""
 
     def __repr__(self) -> str:
         services = ", ".join(sorted(self.services))
@@ -201,11 +205,12 @@ def _call_as_pytest_does(hook: Callable[..., Any], test: Any, method: Any) -> No
 
 class MockFactory:
     """``mock_aws``, ``mock_apigateway`` and ``mock_appsync``: a bare decorator, or a call
-    with keyword-only options that returns a :class:`Mock`."""
+    with keyword-only options that returns a [`Mock`][mockway.Mock]."""
 
     def __init__(self, name: str, services: frozenset[str]) -> None:
         self.__name__ = self.__qualname__ = name
-        self.services = services
+        self.services: frozenset[str] = services
+        """The services its activations mock, by botocore's names."""
 
     def __repr__(self) -> str:
         return f"mockway.{self.__name__}"
@@ -219,6 +224,13 @@ class MockFactory:
     ) -> Mock: ...
 
     def __call__(self, func: Callable[..., Any] | None = None, /, **options: Any) -> Any:
+        """``@mock_aws`` decorates ``func`` with an activation of the default options;
+        ``mock_aws(account_id=..., seed=...)`` returns a [`Mock`][mockway.Mock] with those,
+        to use as a decorator, a context manager or through ``start()`` and ``stop()``.
+
+        Options are keyword-only: an unknown one is a ``TypeError``, a bad value a
+        [`mockway.InvalidOptionError`][mockway.InvalidOptionError].
+        """
         if func is not None and not callable(func):
             raise TypeError(
                 f"mockway decorates functions, coroutine functions and test classes; "
@@ -228,9 +240,9 @@ class MockFactory:
         return activation if func is None else activation(func)
 
 
-mock_aws = MockFactory("mock_aws", frozenset({"apigateway", "appsync"}))
+mock_aws: Final[MockFactory] = MockFactory("mock_aws", frozenset({"apigateway", "appsync"}))
 """Mock every service mockway knows: API Gateway and AppSync."""
-mock_apigateway = MockFactory("mock_apigateway", frozenset({"apigateway"}))
+mock_apigateway: Final[MockFactory] = MockFactory("mock_apigateway", frozenset({"apigateway"}))
 """Mock API Gateway only; AppSync calls go where they would without mockway."""
-mock_appsync = MockFactory("mock_appsync", frozenset({"appsync"}))
+mock_appsync: Final[MockFactory] = MockFactory("mock_appsync", frozenset({"appsync"}))
 """Mock AppSync only; API Gateway calls go where they would without mockway."""

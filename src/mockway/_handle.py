@@ -45,10 +45,12 @@ class BackendView(Generic[B]):
 
     @property
     def account_id(self) -> str:
+        """The account this view reads."""
         return self._backend.account_id
 
     @property
     def region(self) -> str:
+        """The region this view reads."""
         return self._backend.region
 
 
@@ -65,25 +67,37 @@ class Handle:
     __slots__ = ("_state", "account_id")
 
     MockwayError: ClassVar[type[_errors.MockwayError]] = _errors.MockwayError
-    """:class:`mockway.MockwayError`, the base class of mockway's own exceptions."""
+    """[`mockway.MockwayError`][mockway.MockwayError],
+    the base class of mockway's own exceptions.
+    """
     UnsupportedOperation: ClassVar[type[_errors.UnsupportedOperation]] = (
         _errors.UnsupportedOperation
     )
-    """:class:`mockway.UnsupportedOperation`: a call mockway does not answer."""
+    """[`mockway.UnsupportedOperation`][mockway.UnsupportedOperation]:
+    a call mockway does not answer.
+    """
     NotActiveError: ClassVar[type[_errors.NotActiveError]] = _errors.NotActiveError
-    """:class:`mockway.NotActiveError`: a handle or mock used after its activation stopped."""
+    """[`mockway.NotActiveError`][mockway.NotActiveError]:
+    a handle or mock used after its activation stopped.
+    """
     ClientOutlivedMockError: ClassVar[type[_errors.ClientOutlivedMockError]] = (
         _errors.ClientOutlivedMockError
     )
-    """:class:`mockway.ClientOutlivedMockError`: a client made under mockway called after it."""
+    """[`mockway.ClientOutlivedMockError`][mockway.ClientOutlivedMockError]:
+    a client made under mockway called after it.
+    """
     InvalidOptionError: ClassVar[type[_errors.InvalidOptionError]] = _errors.InvalidOptionError
-    """:class:`mockway.InvalidOptionError`: an activation option mockway cannot use."""
+    """[`mockway.InvalidOptionError`][mockway.InvalidOptionError]:
+    an activation option mockway cannot use.
+    """
     SnapshotError: ClassVar[type[_errors.SnapshotError]] = _errors.SnapshotError
-    """:class:`mockway.SnapshotError`: a state file mockway cannot load or write."""
+    """[`mockway.SnapshotError`][mockway.SnapshotError]:
+    a state file mockway cannot load or write.
+    """
 
     def __init__(self, state: MockState, account_id: str) -> None:
         self._state = state
-        self.account_id = account_id
+        self.account_id: str = account_id
         """The account requests are served for while this activation is the innermost."""
 
     def __repr__(self) -> str:
@@ -99,8 +113,8 @@ class Handle:
 
     def snapshot(self) -> Snapshot:
         """Everything mockway holds now, in every account and region, and where its id
-        generator stands: restore it with :meth:`restore`, save it with
-        :meth:`Snapshot.save <mockway.Snapshot.save>`.
+        generator stands: restore it with [`restore()`][mockway.Handle.restore], save it with
+        [`Snapshot.save()`][mockway.Snapshot.save].
 
         Taken at one moment (no operation runs meanwhile); nothing done afterwards changes it.
         """

@@ -46,6 +46,9 @@ def decode_token(token: str) -> tuple[int, str, str] | None:
 class Page(Generic[T]):
     __slots__ = ("items", "next_token")
 
+    items: list[T]
+    next_token: str | None
+
     def __init__(self, items: list[T], next_token: str | None) -> None:
         self.items = items
         self.next_token = next_token

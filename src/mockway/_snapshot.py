@@ -111,10 +111,10 @@ class Snapshot:
     """The whole state of an activation at one moment: every account's and region's backends,
     and where its id generator stands.
 
-    Take one with :meth:`mockway.Handle.snapshot`, put it back with
-    :meth:`mockway.Handle.restore` (as often as you like: each restore is independent of the
-    snapshot and of every other restore), and keep it across processes with :meth:`save` and
-    :meth:`load`.
+    Take one with [`Handle.snapshot()`][mockway.Handle.snapshot], put it back with
+    [`Handle.restore()`][mockway.Handle.restore] (as often as you like: each restore is
+    independent of the snapshot and of every other restore), and keep it across processes with
+    [`save()`][mockway.Snapshot.save] and [`load()`][mockway.Snapshot.load].
     """
 
     __slots__ = ("_data", "_refs")
@@ -140,7 +140,7 @@ class Snapshot:
     # -- files --------------------------------------------------------------------------------
 
     def to_json(self) -> str:
-        """The snapshot as JSON text (see :meth:`save`)."""
+        """The snapshot as JSON text (see [`save()`][mockway.Snapshot.save])."""
         import json
 
         from ._state_file import Encoder
@@ -157,9 +157,11 @@ class Snapshot:
 
     @classmethod
     def from_json(cls, text: str) -> Snapshot:
-        """A snapshot from JSON text made by :meth:`to_json`; raises
-        :class:`mockway.SnapshotError` for text that is not one, or that another version of
-        mockway wrote."""
+        """A snapshot from JSON text made by [`to_json()`][mockway.Snapshot.to_json].
+
+        Raises [`mockway.SnapshotError`][mockway.SnapshotError] for text that is not one, or
+        that another version of mockway wrote.
+        """
         import json
 
         from ._state_file import Decoder
@@ -190,16 +192,23 @@ class Snapshot:
         return cls(dumps((ids, backends), []))
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the snapshot to a JSON file, for :meth:`load` in another process.
+        """Write the snapshot to a JSON file, for [`load()`][mockway.Snapshot.load] in another
+        process.
 
-        Raises :class:`mockway.SnapshotError` when the state holds something JSON cannot carry
-        (a Python callable registered with mockway)."""
+        Raises [`mockway.SnapshotError`][mockway.SnapshotError] when the state holds something
+        JSON cannot carry (a Python callable registered with mockway).
+        """
         with open(path, "w", encoding="utf-8") as file:
             file.write(self.to_json())
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Snapshot:
-        """A snapshot from a file written by :meth:`save`, by this version of mockway."""
+        """A snapshot from a file written by [`save()`][mockway.Snapshot.save], by this version
+        of mockway.
+
+        Raises [`mockway.SnapshotError`][mockway.SnapshotError] for a file that is not one, or
+        that another version of mockway wrote.
+        """
         with open(path, encoding="utf-8") as file:
             text = file.read()
         try:

@@ -59,7 +59,7 @@ class MockState:
     """The backends of one outermost activation; nested activations share it."""
 
     def __init__(self, seed: int | None) -> None:
-        self.ids = IdSource(seed)
+        self.ids: IdSource = IdSource(seed)
         self._backends: dict[tuple[str, str, str], Any] = {}
         self._lock = threading.Lock()
 

@@ -157,15 +157,15 @@ class ApiGatewayBackend:
     """Everything API Gateway holds for one (account, region)."""
 
     def __init__(self, account_id: str, region: str) -> None:
-        self.lock = threading.Lock()
+        self.lock: threading.Lock = threading.Lock()
         self.account_id = account_id
         self.region = region
-        self.account = AccountSettings()
+        self.account: AccountSettings = AccountSettings()
         self.api_keys: OrderedStore[ApiKey] = OrderedStore()
         self.key_id_by_value: dict[str, str] = {}
         self.usage_plans: OrderedStore[UsagePlan] = OrderedStore()
         self.rest_apis: OrderedStore[RestApi] = OrderedStore()
-        self.usage = UsageLedger()
+        self.usage: UsageLedger = UsageLedger()
         self.domain_names: OrderedStore[DomainName] = OrderedStore()
         """Custom domain names by name, a private one by ``<name>+<domainNameId>``; each holds
         its base path mappings by base path (``(none)`` for the empty one)."""

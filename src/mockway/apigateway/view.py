@@ -98,7 +98,9 @@ class UsagePlanRecord:
 
 @dataclass(frozen=True, slots=True)
 class DeployedApi:
-    """A REST API made by :meth:`ApiGatewayView.create_deployed_api`."""
+    """A REST API made by
+    [`ApiGatewayView.create_deployed_api()`][mockway.apigateway.view.ApiGatewayView.create_deployed_api].
+    """
 
     api_id: str
     region: str
@@ -109,6 +111,7 @@ class DeployedApi:
 
     @property
     def root_resource_id(self) -> str:
+        """The id of the root resource, ``/``."""
         return self.resource_ids["/"]
 
     @property
@@ -118,12 +121,16 @@ class DeployedApi:
 
     @property
     def invoke_url(self) -> str:
+        """The stage's invoke URL, ``https://{api_id}.execute-api.{region}.amazonaws.com/{stage}``;
+        append a resource's path to call it."""
         return f"https://{self.api_id}.execute-api.{self.region}.amazonaws.com/{self.stage}"
 
 
 @dataclass(frozen=True, slots=True)
 class PlanWithKeys:
-    """A usage plan and its API keys, made by :meth:`ApiGatewayView.create_usage_plan_with_keys`."""
+    """A usage plan and its API keys, made by
+    [`ApiGatewayView.create_usage_plan_with_keys()`][mockway.apigateway.view.ApiGatewayView.create_usage_plan_with_keys].
+    """
 
     plan_id: str
     key_ids: tuple[str, ...]
@@ -144,6 +151,7 @@ class ApiGatewayView(BackendView[ApiGatewayBackend]):
         return tuple(ApiKeyRecord.of(k) for k in reversed(keys))
 
     def api_key(self, key_id: str) -> ApiKeyRecord | None:
+        """The API key with id ``key_id``, or None when there is none."""
         with self._backend.lock:
             key = self._backend.api_keys.get(key_id)
             return None if key is None else ApiKeyRecord.of(key)
@@ -156,6 +164,7 @@ class ApiGatewayView(BackendView[ApiGatewayBackend]):
             )
 
     def usage_plan(self, plan_id: str) -> UsagePlanRecord | None:
+        """The usage plan with id ``plan_id``, or None when there is none."""
         with self._backend.lock:
             plan = self._backend.usage_plans.get(plan_id)
             return None if plan is None else UsagePlanRecord.of(plan)
@@ -173,7 +182,7 @@ class ApiGatewayView(BackendView[ApiGatewayBackend]):
         ``day`` defaults to today by mockway's clock (so freezegun and time-machine apply);
         a ``datetime`` counts on its UTC day (a naive one is taken as UTC).
         GetUsage then reports them, and they count against the plan's quota. Raises
-        :class:`mockway.MockwayError` when the key is not in the plan.
+        [`mockway.MockwayError`][mockway.MockwayError] when the key is not in the plan.
         """
         if requests < 0:
             raise MockwayError(f"requests must not be negative; got {requests}")
@@ -265,12 +274,14 @@ class ApiGatewayView(BackendView[ApiGatewayBackend]):
         """Send one request to a deployed stage of a REST API in this view's account and
         region, without HTTP, and return API Gateway's answer.
 
-        ``url`` is an invoke URL (``https://{api_id}.execute-api.{region}.amazonaws.com/
-        {stage}/{path}?{query}``, as :attr:`DeployedApi.invoke_url` begins it), or, with
-        ``api_id``, its path (``/{stage}/{path}``). The request goes through the same
-        pipeline as one sent by an HTTP client: routing, API key, throttles, quota, usage.
-        Raises :class:`mockway.MockwayError` for a URL that is not an execute-api URL of this
-        view's region.
+        ``url`` is an invoke URL,
+        ``https://{api_id}.execute-api.{region}.amazonaws.com/{stage}/{path}?{query}``
+        (as [`DeployedApi.invoke_url`][mockway.apigateway.view.DeployedApi.invoke_url] begins
+        it), or, with ``api_id``, its path (``/{stage}/{path}``). The request goes through the
+        same pipeline as one sent by an HTTP client: routing, API key, throttles, quota, usage.
+
+        Raises [`mockway.MockwayError`][mockway.MockwayError] for a URL that is not an
+        execute-api URL of this view's region.
         """
         from .execute import invoke
 

@@ -250,7 +250,7 @@ class AppSyncBackend:
     """Everything AppSync holds for one (account, region)."""
 
     def __init__(self, account_id: str, region: str) -> None:
-        self.lock = threading.Lock()
+        self.lock: threading.Lock = threading.Lock()
         self.account_id = account_id
         self.region = region
         self.apis: OrderedStore[GraphqlApi] = OrderedStore()

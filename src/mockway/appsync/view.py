@@ -66,7 +66,9 @@ class GraphqlApiRecord:
 
 @dataclass(frozen=True, slots=True)
 class GraphqlApiWithKey:
-    """A GraphQL API and one API key, made by :meth:`AppSyncView.create_graphql_api_with_key`."""
+    """A GraphQL API and one API key, made by
+    [`AppSyncView.create_graphql_api_with_key()`][mockway.appsync.view.AppSyncView.create_graphql_api_with_key].
+    """
 
     api_id: str
     arn: str
@@ -91,6 +93,7 @@ class AppSyncView(BackendView[AppSyncBackend]):
             return tuple(GraphqlApiRecord.of(api, now) for api in self._backend.apis.values())
 
     def graphql_api(self, api_id: str) -> GraphqlApiRecord | None:
+        """The GraphQL API with id ``api_id``, or None when there is none."""
         now = int(_clock.now())
         with self._backend.lock:
             api = self._backend.apis.get(api_id)
@@ -140,7 +143,7 @@ class AppSyncView(BackendView[AppSyncBackend]):
         The request is what a client POSTs to the API's endpoint (``uris["GRAPHQL"]``):
         ``api_key`` goes in ``x-api-key``, ``headers`` beside it. It goes through the same
         pipeline as one sent by an HTTP client: the API's authorization, the schema, the
-        resolvers. Raises :class:`mockway.MockwayError` when there is no such API.
+        resolvers. Raises [`MockwayError`][mockway.MockwayError] when there is no such API.
         """
         from .execute import send
 
