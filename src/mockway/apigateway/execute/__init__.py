@@ -2,13 +2,14 @@
 
 One function per stage of the pipeline, each in its own module::
 
-    parse (_target) -> size (_limits) -> route (_route) -> authorize (_authorize)
-      -> throttle (_throttle) -> quota and meter (_quota) -> integration (_integration)
-      -> gateway response (_responses)
+    parse (_target) -> size (_limits) -> route (_route) -> Lambda authorizer (_authorizers)
+      -> API key (_authorize) -> throttle (_throttle) -> quota and meter (_quota)
+      -> validate (_validate) -> integration (_integration) -> gateway response (_responses)
 
-Everything up to the integration runs under the backend's lock, against the same state and
-clock as the control plane: a key disabled by UpdateApiKey is refused on the next request, and
-a request is refused, throttled and counted atomically. The integration runs outside the lock.
+Everything but the Lambda authorizer and the integration, which run the test's code, runs under
+the backend's lock, against the same state and clock as the control plane: a key disabled by
+UpdateApiKey is refused on the next request, and a request is refused, throttled and counted
+atomically.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from ._route import route
 from ._target import api_of, locate
 from ._throttle import take
 from ._traffic import traffic_of, trees_of
+from ._validate import validate
 
 if TYPE_CHECKING:
     from ..._state import MockState
@@ -76,6 +78,7 @@ def execute(
             caller = identify(backend, target, found, request, usage_key)
             take(traffic, target, found, caller, now)
             meter(backend, caller, now)
+            validate(target, found, request)
         identity = Identity(
             None if caller is None else caller.key_value,
             None if caller is None else caller.key_id,
