@@ -17,6 +17,7 @@ graphql-core is imported on first use, so ``import mockway`` stays cheap.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -106,6 +107,30 @@ def _errors(result: ExecutionResult, run: Run, schema: GraphQLSchema) -> list[di
     return out
 
 
+_EXPERIMENTAL = frozenset({"defer", "stream"})
+_executable: weakref.WeakKeyDictionary[GraphQLSchema, GraphQLSchema] = weakref.WeakKeyDictionary()
+
+
+def _executable_schema(schema: GraphQLSchema) -> GraphQLSchema:
+    """``schema`` without ``@defer`` and ``@stream``, which AppSync declares and which
+    graphql-core 3.3 refuses to execute a schema with; the same schema under graphql-core 3.2."""
+    found = _executable.get(schema)
+    if found is None:
+        if not any(d.name in _EXPERIMENTAL for d in schema.directives):
+            found = schema
+        else:
+            from graphql import GraphQLSchema
+
+            kwargs = schema.to_kwargs()
+            kwargs["directives"] = tuple(
+                d for d in schema.directives if d.name not in _EXPERIMENTAL
+            )
+            kwargs["assume_valid"] = True
+            found = GraphQLSchema(**kwargs)
+        _executable[schema] = found
+    return found
+
+
 def _run(schema: GraphQLSchema, query: GraphqlRequest, run: Run) -> bytes:
     from graphql import execute
 
@@ -114,7 +139,7 @@ def _run(schema: GraphQLSchema, query: GraphqlRequest, run: Run) -> bytes:
         return compact({"data": None, "errors": problems})
     try:
         result = execute(
-            schema,
+            _executable_schema(schema),
             document,
             context_value=run,
             variable_values=query.variables,

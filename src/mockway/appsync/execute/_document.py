@@ -134,8 +134,12 @@ def _validation(error: GraphQLError, paths: dict[int, str]) -> str:
 
 def translate(error: GraphQLError) -> str:
     """A request error graphql-core met before running (variables), in graphql-java's words."""
-    matched = re.match(
+    matched = re.match(  # graphql-core 3.2's words, then 3.3's
         r"Variable '\$(\w+)' of required type '([^']+)' was not provided\.", error.message
+    ) or re.match(
+        r"Variable '\$(\w+)' has invalid value: Expected a value of non-null type '([^']+)' "
+        r"to be provided\.",
+        error.message,
     )
     if matched is not None:
         return f"Variable '{matched[1]}' has coerced Null value for NonNull type '{matched[2]}'"
