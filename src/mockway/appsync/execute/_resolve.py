@@ -33,10 +33,12 @@ from ._auth import Caller, UnsupportedExecution, field_modes
 from ._lambda import LambdaHandler, invoke
 
 if TYPE_CHECKING:
-    from graphql import GraphQLResolveInfo
     from graphql.language import SelectionSetNode
 
 __all__ = ["Run", "resolve_field"]
+
+Info = Any
+"""graphql-core's ``GraphQLResolveInfo``: generic in 3.3, not in 3.2, so named loosely."""
 
 MAPPING_TEMPLATE = "MappingTemplate"
 CODE = "Code"
@@ -70,7 +72,7 @@ class Run:
     """What stopped the request: raised in the caller once the query has run."""
 
 
-def resolve_field(source: Any, info: GraphQLResolveInfo, **arguments: Any) -> Any:
+def resolve_field(source: Any, info: Info, **arguments: Any) -> Any:
     """graphql-core's resolver for every field of an AppSync schema."""
     run: Run = info.context
     parent = info.parent_type
@@ -140,7 +142,7 @@ class _Field:
         resolver: Resolver,
         source: Any,
         arguments: dict[str, Any],
-        info: GraphQLResolveInfo,
+        info: Info,
     ) -> None:
         self.run = run
         self.resolver = resolver
