@@ -73,6 +73,14 @@ class MockState:
                     backend = self._backends[key] = service.backend(account_id, region)
         return backend
 
+    def custom_domain(self, host: str, account_id: str) -> str | None:
+        """The region whose API Gateway has the public custom domain name ``host`` in the
+        account, if one does: where a request to it goes. One look per region in use."""
+        for (service, account, region), backend in list(self._backends.items()):
+            if service == "apigateway" and account == account_id and host in backend.domain_names:
+                return region
+        return None
+
     def _all_locked(self) -> list[Any]:
         """Every backend's lock, in one order, for a moment when no operation runs."""
         return [self._backends[key].lock for key in sorted(self._backends)]

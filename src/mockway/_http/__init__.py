@@ -54,9 +54,13 @@ _HOST = re.compile(
     r"\.amazonaws\.com(?:\.cn)?\.?",
     re.ASCII,
 )
-_SERVICE = {"execute-api": "apigateway", "appsync-api": "appsync"}
-_ENGINE = {"execute-api": "mockway.apigateway.execute", "appsync-api": "mockway.appsync.execute"}
-"""The module whose ``answer`` serves a kind of host; a kind without one is refused."""
+_SERVICE = {"execute-api": "apigateway", "appsync-api": "appsync", "custom-domain": "apigateway"}
+_ENGINE = {
+    "execute-api": ("mockway.apigateway.execute", "answer"),
+    "appsync-api": ("mockway.appsync.execute", "answer"),
+    "custom-domain": ("mockway.apigateway.execute", "answer_domain"),
+}
+"""The module and function that serve a kind of host; a kind without one is refused."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +83,19 @@ def parse_host(host: str) -> tuple[str, str, str] | None:
 def claim(host: str) -> Claim | None:
     """The claim on a request to ``host`` (no port, any case), or None when it is not a
     data-plane host of a service mocked now."""
+    from .._interceptor import CONTROLLER
+
     if "-api." not in host:  # the cheap test every other request takes
-        return None
+        serving = CONTROLLER.current
+        if serving is None or "apigateway" not in serving.services:
+            return None
+        region = serving.state.custom_domain(host.lower(), serving.account_id)
+        if region is None:
+            return None
+        return Claim("custom-domain", host.lower(), region, serving.state, serving.account_id)
     parsed = parse_host(host)
     if parsed is None:
         return None
-    from .._interceptor import CONTROLLER
-
     serving = CONTROLLER.current
     kind, label, region = parsed
     if serving is None or _SERVICE[kind] not in serving.services:
@@ -98,8 +108,8 @@ def answer(claim: Claim, request: HttpRequest) -> HttpResponse:
     engine = _ENGINE.get(claim.kind)
     if engine is None:
         raise UnsupportedOperation(_SERVICE[claim.kind], f"{claim.kind} requests")
-    module = importlib.import_module(engine)
-    response: HttpResponse = module.answer(
+    module = importlib.import_module(engine[0])
+    response: HttpResponse = getattr(module, engine[1])(
         claim.state, claim.account_id, claim.region, claim.api_id, request
     )
     return response

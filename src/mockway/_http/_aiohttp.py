@@ -132,7 +132,7 @@ def _request(controller: Controller, original: Callable[..., Any]) -> Callable[.
         except (AttributeError, ValueError, TypeError):
             return await original(session, method, str_or_url, **kwargs)
         host = (url.host or "").lower()
-        claimed = claim(host) if "-api." in host else None
+        claimed = claim(host)
         if claimed is None:
             return await original(session, method, str_or_url, **kwargs)
         from multidict import CIMultiDict

@@ -27,7 +27,7 @@ def install(controller: Controller, httpx: ModuleType) -> None:
 
 def _claim(request: Any) -> Claim | None:
     host = request.url.host
-    return claim(host) if "-api." in host else None
+    return claim(host)
 
 
 def _request(request: Any, body: bytes) -> HttpRequest:

@@ -61,7 +61,7 @@ def _mockway_adapter() -> Any:
 
 def _get_adapter(controller: Controller, original: Callable[..., Any]) -> Callable[..., Any]:
     def get_adapter(session: Any, url: str) -> Any:
-        if "-api." in url and claim(split_url(url)[0]) is not None:
+        if claim(split_url(url)[0]) is not None:
             return _mockway_adapter()
         return original(session, url)
 
@@ -76,7 +76,7 @@ def _settings(controller: Controller, original: Callable[..., Any]) -> Callable[
     def merge_environment_settings(
         session: Any, url: str, proxies: Any, stream: Any, verify: Any, cert: Any
     ) -> Any:
-        if "-api." not in url or claim(split_url(url)[0]) is None:
+        if claim(split_url(url)[0]) is None:
             return original(session, url, proxies, stream, verify, cert)
         from requests.sessions import merge_setting
 

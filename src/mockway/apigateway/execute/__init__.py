@@ -31,7 +31,7 @@ from ._proxy import Identity
 from ._quota import meter
 from ._responses import GatewayError, finish, refusal
 from ._route import route
-from ._target import api_of, locate
+from ._target import api_of, locate, locate_domain
 from ._throttle import take
 from ._traffic import traffic_of, trees_of
 from ._validate import validate
@@ -39,13 +39,18 @@ from ._validate import validate
 if TYPE_CHECKING:
     from ..._state import MockState
 
-__all__ = ["UnsupportedExecution", "answer", "execute", "invoke"]
+__all__ = ["UnsupportedExecution", "answer", "answer_domain", "execute", "invoke"]
 
 
 def execute(
-    backend: ApiGatewayBackend, api_label: str, request: HttpRequest, ids: IdSource
+    backend: ApiGatewayBackend,
+    api_label: str,
+    request: HttpRequest,
+    ids: IdSource,
+    custom_domain: bool = False,
 ) -> tuple[HttpResponse, float]:
-    """The answer to ``request`` for the API the host's first label names, without the
+    """The answer to ``request`` for the API the host's first label names (or, with
+    ``custom_domain``, that the custom domain name ``api_label`` maps the path to), without the
     headers every answer carries, and the time it was answered at.
 
     The request is routed, then authorized by a Lambda authorizer outside the lock (it runs
@@ -59,8 +64,11 @@ def execute(
     try:
         with backend.lock:
             now = _clock.now()
-            api = api_of(backend, api_label)
-            target = locate(backend, api, request)
+            if custom_domain:
+                target = locate_domain(backend, api_label, request)
+            else:
+                target = locate(backend, api_of(backend, api_label), request)
+            api = target.api
             check_size(request)
             traffic = traffic_of(backend)
             found = route(trees_of(backend), target, request.method)
@@ -100,6 +108,18 @@ def answer(
     return finish(response, state.ids, now)
 
 
+def answer_domain(
+    state: MockState, account_id: str, region: str, domain: str, request: HttpRequest
+) -> HttpResponse:
+    """The answer API Gateway in (account, region) gives to ``request`` sent to its custom
+    domain name ``domain``."""
+    from .. import SERVICE
+
+    backend = state.backend(SERVICE, account_id, region)
+    response, now = execute(backend, domain, request, state.ids, custom_domain=True)
+    return finish(response, state.ids, now)
+
+
 def invoke(
     state: MockState,
     account_id: str,
@@ -117,11 +137,17 @@ def invoke(
             raise MockwayError(f"a path ({url!r}) needs the API's id: invoke(..., api_id=...)")
         url = f"https://{api_id}.execute-api.{region}.amazonaws.com{url}"
     host, path, query = split_url(url)
+    request = HttpRequest(
+        method.upper(), host, path, query, tuple((headers or {}).items()), body_bytes(body)
+    )
     parsed = parse_host(host)
+    if "://" in url and parsed is None and state.custom_domain(host, account_id) == region:
+        return answer_domain(state, account_id, region, host, request)
     if parsed is None or parsed[0] != "execute-api" or "://" not in url:
         raise MockwayError(
             f"{url!r} is not an execute-api URL: https://{{api_id}}.execute-api.{region}"
-            ".amazonaws.com/{stage}/{path}, or a path /{stage}/{path} with api_id="
+            ".amazonaws.com/{stage}/{path}, a custom domain name of this view's region, "
+            "or a path /{stage}/{path} with api_id="
         )
     _, label, where = parsed
     if where != region:
@@ -129,12 +155,4 @@ def invoke(
             f"{url!r} is in {where}; this view is API Gateway in {region}: "
             f"use handle.apigateway({where!r})"
         )
-    request = HttpRequest(
-        method.upper(),
-        host,
-        path,
-        query,
-        tuple((headers or {}).items()),
-        body_bytes(body),
-    )
     return answer(state, account_id, region, label, request)

@@ -7,6 +7,7 @@ VPC endpoint's host), and a stage the API does not have, are 403 ``Forbidden``.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -15,7 +16,9 @@ from .._models import ApiGatewayBackend
 from .._rest_models import Deployment, RestApi, Stage
 from ._responses import FIXED_FORBIDDEN, GatewayError
 
-__all__ = ["Target", "locate"]
+__all__ = ["NO_BASE_PATH", "Target", "api_of", "locate", "locate_domain"]
+
+NO_BASE_PATH = "(none)"
 
 _VPCE = "-vpce-"
 
@@ -38,6 +41,26 @@ def api_of(backend: ApiGatewayBackend, label: str) -> RestApi | None:
         return None
     private = "PRIVATE" in (api.endpoint_configuration.get("types") or ())
     return api if private == bool(through_endpoint) else None
+
+
+def locate_domain(backend: ApiGatewayBackend, domain: str, request: HttpRequest) -> Target:
+    """The API and stage a custom domain name's base path mapping sends ``request`` to: the
+    mapping named by the path's first part, else the ``(none)`` mapping; a mapping without a
+    stage takes the stage from the path, as the API's own host does."""
+    found = backend.domain_names.get(domain)
+    parts = request.path.split("/")[1:]
+    first = unquote(parts[0]) if parts else ""
+    mapping = None if found is None else found.mappings.get(first) if first else None
+    if mapping is not None:
+        parts = parts[1:]
+    elif found is not None:
+        mapping = found.mappings.get(NO_BASE_PATH)
+    api = None if mapping is None else backend.rest_apis.get(mapping.rest_api_id)
+    if api is None or mapping is None:
+        raise GatewayError(FIXED_FORBIDDEN)
+    if mapping.stage is not None:
+        parts = [mapping.stage, *parts]
+    return locate(backend, api, dataclasses.replace(request, path="/" + "/".join(parts)))
 
 
 def locate(backend: ApiGatewayBackend, api: RestApi | None, request: HttpRequest) -> Target:
