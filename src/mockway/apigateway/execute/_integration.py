@@ -71,10 +71,22 @@ class _Call:
     integration: Integration
     account_id: str
 
-    def context(self, request: HttpRequest, identity: Identity, ids: IdSource, now: float) -> Any:
-        return request_context(
-            request, self.target, self.route, identity, self.account_id, ids, now
-        )
+    def context(
+        self, request: HttpRequest, identity: Identity, ids: IdSource, now: float
+    ) -> Callable[[], dict[str, Any]]:
+        """The request's context, made the first time a template or an event asks for it."""
+        made: list[dict[str, Any]] = []
+
+        def context() -> dict[str, Any]:
+            if not made:
+                made.append(
+                    request_context(
+                        request, self.target, self.route, identity, self.account_id, ids, now
+                    )
+                )
+            return made[0]
+
+        return context
 
     def uri(self) -> str:
         """The integration's URI, ``${stageVariables.x}`` and ``{param}`` filled in: a
@@ -182,9 +194,8 @@ def _lambda_proxy(traffic: Traffic, call: _Call) -> Run:
     arn, name, handler = _function(traffic, call, "AWS_PROXY")
 
     def run(request: HttpRequest, identity: Identity, ids: IdSource, now: float) -> HttpResponse:
-        event = proxy_event(
-            request, call.target, call.route, call.context(request, identity, ids, now)
-        )
+        context = call.context(request, identity, ids, now)()
+        event = proxy_event(request, call.target, call.route, context)
         try:
             answer = handler(event, _lambda_context(arn, name, call, ids, now))
         except Exception:  # a failed function is API Gateway's 502, not the caller's error

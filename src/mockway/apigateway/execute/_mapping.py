@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..._http import HttpRequest, HttpResponse
 from .._rest_models import Integration, IntegrationResponse
 from ._responses import INTERNAL_ERROR, UNSUPPORTED_MEDIA_TYPE, GatewayError
-from ._templates import Input, TemplateError, render, walk
+from ._templates import Input, TemplateError, render, static, walk
 
 __all__ = ["parameter", "render_request", "request_template", "respond", "select"]
 
@@ -111,7 +111,7 @@ def respond(
     answer_headers: Mapping[str, str],
     request: HttpRequest,
     path: Mapping[str, str],
-    context: Mapping[str, Any],
+    context: Callable[[], Mapping[str, Any]],
     stage_variables: Mapping[str, str],
 ) -> HttpResponse:
     """The method response made from the selected integration response."""
@@ -119,7 +119,9 @@ def respond(
     content_type = _JSON if _JSON in templates else next(iter(templates), _JSON)
     template = templates.get(content_type)
     body = answer_body
-    if template:
+    if template and static(template):
+        body = template
+    elif template:
         input_ = Input(answer_body, path, request.query, request.headers)
         try:
             body = render(template, input_, context, stage_variables)
@@ -139,10 +141,12 @@ def render_request(
     template: str,
     request: HttpRequest,
     path: Mapping[str, str],
-    context: Mapping[str, Any],
+    context: Callable[[], Mapping[str, Any]],
     stage_variables: Mapping[str, str],
 ) -> str:
     """The request template's text; a template that cannot run is 500."""
+    if static(template):
+        return template
     body = request.body.decode("utf-8", "replace")
     try:
         input_ = Input(body, path, request.query, request.headers)

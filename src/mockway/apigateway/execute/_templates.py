@@ -19,13 +19,13 @@ from __future__ import annotations
 import base64
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import parse_qsl, quote_plus, unquote_plus
 
 from ..._velocity import VMap, cause, compiled, java
 
-__all__ = ["Input", "TemplateError", "render", "walk"]
+__all__ = ["Input", "TemplateError", "render", "static", "walk"]
 
 _STEP = re.compile(r"\.([^.\[\]]+)|\[\s*'([^']*)'\s*\]|\[\s*\"([^\"]*)\"\s*\]|\[\s*(-?\d+)\s*\]")
 
@@ -137,21 +137,30 @@ class Util:
 _UTIL = Util()
 
 
+def static(template: str) -> bool:
+    """Whether the template is plain text, its own output (no reference, no directive)."""
+    return "$" not in template and "#" not in template
+
+
 def render(
     template: str,
     input_: Input,
-    context: Mapping[str, Any],
+    context: Callable[[], Mapping[str, Any]],
     stage_variables: Mapping[str, str],
 ) -> str:
-    """The template's text for this request; :class:`TemplateError` when it cannot run."""
+    """The template's text for this request; :class:`TemplateError` when it cannot run.
+    ``context`` makes ``$context``, only for a template that names it."""
     import airspeed
 
-    namespace = {
+    if static(template):
+        return template
+    namespace: dict[str, Any] = {
         "input": input_,
-        "context": java(context),
         "util": _UTIL,
         "stageVariables": VMap(stage_variables),
     }
+    if "context" in template:
+        namespace["context"] = java(context())
     try:
         return str(compiled(template).merge(namespace))
     except airspeed.TemplateSyntaxError as error:
