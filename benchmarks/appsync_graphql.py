@@ -15,19 +15,11 @@ network.
 
 from __future__ import annotations
 
-import argparse
-import gc
-import os
-import socket
-import statistics
 import sys
-import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+from throughput import offline, options, rate, report
 
 BARS = {"handle, Lambda": 5_000}
 """Queries a second each row must reach with ``--check``."""
@@ -36,14 +28,6 @@ SCHEMA = b"type Query { hello(name: String): String }"
 REQUEST = '{"version": "2018-05-29", "payload": $util.toJson($ctx.args.name)}'
 RESPONSE = "$util.toJson($ctx.result)"
 FUNCTION = "arn:aws:lambda:us-east-1:123456789012:function:hello"
-
-
-def _no_network() -> None:
-    def refuse(*args: Any, **kwargs: Any) -> Any:
-        raise OSError("the benchmark tried to reach the network")
-
-    socket.socket.connect = refuse  # type: ignore[method-assign]
-    socket.getaddrinfo = refuse
 
 
 def _api(appsync: Any, handle: Any, resolver: dict[str, str]) -> tuple[dict[str, Any], str]:
@@ -89,23 +73,8 @@ def _senders(appsync: Any, handle: Any) -> dict[str, Callable[[], int]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="shorter batches, fewer rounds")
-    parser.add_argument("--rounds", type=int, default=None, help="batches per row")
-    parser.add_argument("--check", action="store_true", help="exit 1 when a row misses its bar")
-    options = parser.parse_args()
-    rounds = options.rounds or (3 if options.quick else 7)
-    batch = 300 if options.quick else 3_000
-
-    os.environ.update(
-        AWS_ACCESS_KEY_ID="bench",
-        AWS_SECRET_ACCESS_KEY="bench",
-        AWS_DEFAULT_REGION="us-east-1",
-        AWS_CONFIG_FILE=os.devnull,
-        AWS_SHARED_CREDENTIALS_FILE=os.devnull,
-        AWS_EC2_METADATA_DISABLED="true",
-    )
-    _no_network()
+    rounds, batch, check = options(__doc__.split("\n\n")[0], 3_000, 300)
+    offline()
     import boto3
 
     import mockway
@@ -114,30 +83,8 @@ def main() -> int:
     with mockway.mock_aws() as handle:
         appsync = boto3.client("appsync")
         for name, send in _senders(appsync, handle).items():
-            assert send() == 200, name  # warm-up, and a check that the row is answered
-            rates = []
-            for _ in range(rounds):
-                gc.disable()
-                began = time.perf_counter()
-                for _ in range(batch):
-                    send()
-                elapsed = time.perf_counter() - began
-                gc.enable()
-                rates.append(batch / elapsed)
-            results[name] = statistics.median(rates)
-
-    print("| way | queries/s | bar |")
-    print("| --- | ---: | ---: |")
-    missed = []
-    for name, rate in results.items():
-        bar = BARS.get(name)
-        print(f"| {name} | {rate:,.0f} | {'' if bar is None else f'{bar:,}'} |")
-        if bar is not None and rate < bar:
-            missed.append(name)
-    if options.check and missed:
-        print(f"below the bar: {', '.join(missed)}", file=sys.stderr)
-        return 1
-    return 0
+            results[name] = rate(name, send, rounds, batch)
+    return report(results, BARS, "queries/s", check)
 
 
 if __name__ == "__main__":

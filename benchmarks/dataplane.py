@@ -18,31 +18,15 @@ or connection.
 
 from __future__ import annotations
 
-import argparse
-import gc
-import os
-import socket
-import statistics
 import sys
-import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+from throughput import offline, options, rate, report
 
 BARS = {"handle": 20_000, "requests": 5_000}
 """Requests a second each row must reach with ``--check``."""
 BATCH = 4_000  # below the account's burst: a frozen clock never throttles a batch
-
-
-def _no_network() -> None:
-    def refuse(*args: Any, **kwargs: Any) -> Any:
-        raise OSError("the benchmark tried to reach the network")
-
-    socket.socket.connect = refuse  # type: ignore[method-assign]
-    socket.getaddrinfo = refuse
 
 
 def _senders(url: str, key: str, handle: Any) -> dict[str, Callable[[], int]]:
@@ -64,23 +48,8 @@ def _senders(url: str, key: str, handle: Any) -> dict[str, Callable[[], int]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="shorter batches, fewer rounds")
-    parser.add_argument("--rounds", type=int, default=None, help="batches per row")
-    parser.add_argument("--check", action="store_true", help="exit 1 when a row misses its bar")
-    options = parser.parse_args()
-    rounds = options.rounds or (3 if options.quick else 7)
-    batch = 500 if options.quick else BATCH
-
-    os.environ.update(
-        AWS_ACCESS_KEY_ID="bench",
-        AWS_SECRET_ACCESS_KEY="bench",
-        AWS_DEFAULT_REGION="us-east-1",
-        AWS_CONFIG_FILE=os.devnull,
-        AWS_SHARED_CREDENTIALS_FILE=os.devnull,
-        AWS_EC2_METADATA_DISABLED="true",
-    )
-    _no_network()
+    rounds, batch, check = options(__doc__.split("\n\n")[0], BATCH, 500)
+    offline()
     import boto3
     import time_machine
 
@@ -100,32 +69,9 @@ def main() -> int:
         apigw.create_usage_plan_key(usagePlanId=plan["id"], keyId=key["id"], keyType="API_KEY")
         senders = _senders(f"{api.invoke_url}/pets", key["value"], handle)
         for name, send in senders.items():
-            assert send() == 200, name  # warm-up, and a check that the row is answered
-            rates = []
-            for _ in range(rounds):
-                clock.shift(1)  # the account's bucket refills
-                gc.disable()
-                began = time.perf_counter()
-                for _ in range(batch):
-                    send()
-                elapsed = time.perf_counter() - began
-                gc.enable()
-                rates.append(batch / elapsed)
-            assert send() == 200, name
-            results[name] = statistics.median(rates)
-
-    print("| way | requests/s | bar |")
-    print("| --- | ---: | ---: |")
-    missed = []
-    for name, rate in results.items():
-        bar = BARS.get(name)
-        print(f"| {name} | {rate:,.0f} | {'' if bar is None else f'{bar:,}'} |")
-        if bar is not None and rate < bar:
-            missed.append(name)
-    if options.check and missed:
-        print(f"below the bar: {', '.join(missed)}", file=sys.stderr)
-        return 1
-    return 0
+            # the account's bucket refills between batches, as it would at this rate
+            results[name] = rate(name, send, rounds, batch, between=lambda: clock.shift(1))
+    return report(results, BARS, "requests/s", check)
 
 
 if __name__ == "__main__":
