@@ -277,11 +277,12 @@ class ApiGatewayView(BackendView[ApiGatewayBackend]):
         ``url`` is an invoke URL,
         ``https://{api_id}.execute-api.{region}.amazonaws.com/{stage}/{path}?{query}``
         (as [`DeployedApi.invoke_url`][mockway.apigateway.view.DeployedApi.invoke_url] begins
-        it), or, with ``api_id``, its path (``/{stage}/{path}``). The request goes through the
-        same pipeline as one sent by an HTTP client: routing, API key, throttles, quota, usage.
+        it), a URL of a custom domain name of this view's region, or, with ``api_id``, its
+        path (``/{stage}/{path}``). The request goes through the same pipeline as one sent by
+        an HTTP client: routing, authorizers, API key, throttles, quota, usage, validation,
+        the integration.
 
-        Raises [`mockway.MockwayError`][mockway.MockwayError] for a URL that is not an
-        execute-api URL of this view's region.
+        Raises [`mockway.MockwayError`][mockway.MockwayError] for a URL that is none of these.
         """
         from .execute import invoke
 
