@@ -19,12 +19,13 @@ from typing import Any
 
 from botocore.response import StreamingBody
 
+from .._jackson import jackson
 from .._registry import Call
 from . import _errors as e
 from ._authorizers import Authorizer
 from ._model_schemas import referenced_name
 from ._models import ApiGatewayBackend
-from ._openapi_write import jackson_json, yaml_text
+from ._openapi_write import yaml_text
 from ._rest_models import Integration, Method, Resource, RestApi, Stage
 
 __all__ = ["OPERATIONS", "export_document"]
@@ -453,7 +454,7 @@ def get_export(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
     exporter = _Exporter(backend, api, stage, kind, extensions)
     document = exporter.document()
     yaml_out = accepts == "application/yaml"
-    text = yaml_text(document) if yaml_out else jackson_json(document)
+    text = yaml_text(document) if yaml_out else jackson(document)
     data = text.encode("utf-8")
     filename = f"{kind}_{exporter.version()}.{'yaml' if yaml_out else 'json'}"
     return {

@@ -3,30 +3,9 @@ written with PyYAML (imported on first use)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-__all__ = ["jackson_json", "yaml_text"]
-
-
-def jackson_json(value: Any, level: int = 0) -> str:
-    """``value`` as JSON laid out as AWS's writer lays it out: ``"key" : value``, objects on
-    indented lines, arrays on the line they open on."""
-    if isinstance(value, dict):
-        if not value:
-            return "{ }"
-        pad = "  " * (level + 1)
-        members = ",\n".join(
-            f"{pad}{json.dumps(key, ensure_ascii=False)} : {jackson_json(item, level + 1)}"
-            for key, item in value.items()
-        )
-        return "{\n" + members + "\n" + "  " * level + "}"
-    if isinstance(value, list):
-        if not value:
-            return "[ ]"
-        return "[ " + ", ".join(jackson_json(item, level) for item in value) + " ]"
-    return json.dumps(value, ensure_ascii=False)
-
+__all__ = ["yaml_text"]
 
 _yaml_dumper: Any = None
 

@@ -13,7 +13,6 @@ graphql-core is imported inside the functions, on first use.
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +22,7 @@ from ._sdl import SchemaProblem, full, parse_sdl
 if TYPE_CHECKING:
     from graphql import DocumentNode, GraphQLNamedType, GraphQLSchema
 
-__all__ = ["introspection", "jackson", "lenient_types"]
+__all__ = ["introspection", "lenient_types"]
 
 
 def _type_ref(depth: int) -> str:
@@ -184,22 +183,3 @@ def lenient_types(texts: Iterable[str]) -> dict[str, dict[str, Any]]:
     except (GraphQLError, TypeError, ValueError, AssertionError):
         return {}
     return {entry["name"]: entry for entry in types if entry["name"] in own}
-
-
-def jackson(value: Any, level: int = 0) -> str:
-    """``value`` as JSON, printed the way AppSync prints its JSON introspection (Jackson's
-    default pretty printer: two-space indents, ``" : "``, arrays on one line)."""
-    if isinstance(value, dict):
-        if not value:
-            return "{ }"
-        pad = "  " * (level + 1)
-        body = ",\n".join(
-            f"{pad}{json.dumps(k, ensure_ascii=False)} : {jackson(v, level + 1)}"
-            for k, v in value.items()
-        )
-        return "{\n" + body + "\n" + "  " * level + "}"
-    if isinstance(value, list):
-        if not value:
-            return "[ ]"
-        return "[ " + ", ".join(jackson(item, level) for item in value) + " ]"
-    return json.dumps(value, ensure_ascii=False)

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from botocore.response import StreamingBody
 
+from .._jackson import jackson
 from .._paging import OrderedStore
 from .._registry import Call
 from . import _errors as e
-from ._introspection import introspection, jackson, lenient_types
+from ._introspection import introspection, lenient_types
 from ._models import AppSyncBackend, GraphqlApi
 from ._sdl import SchemaProblem, check, decode, print_sdl
 from ._types import GraphqlType

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .._jackson import jackson
 from .._registry import Call
 from . import _errors as e
 from ._family import Family, Params
-from ._introspection import jackson
 from ._models import GraphqlApi
 from ._prelude import PREDEFINED_TYPES
 from ._sdl import Definition, SchemaProblem, parse_type

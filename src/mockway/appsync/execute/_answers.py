@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..._http import HttpResponse
 from ..._ids import IdSource
-from .._introspection import jackson
+from ..._jackson import jackson
 
 if TYPE_CHECKING:
     from graphql import GraphQLError
