@@ -12,6 +12,7 @@ import pytest
 import mockway
 from mockway._interceptor import CONTROLLER
 from strict import check_response
+from support import INNER_INI
 
 pytest_plugins = ["pytester"]
 
@@ -53,6 +54,12 @@ def _no_activation_leaks() -> Iterator[None]:
     for activation in reversed(leaked):
         CONTROLLER.pop(activation)
     assert not leaked, f"a test left mockway activations running: {leaked}"
+
+
+@pytest.fixture
+def pytester(pytester: pytest.Pytester) -> pytest.Pytester:
+    pytester.makeini(INNER_INI)
+    return pytester
 
 
 @pytest.fixture

@@ -15,6 +15,9 @@ from botocore.exceptions import ClientError, HTTPClientError
 
 REGION = "us-east-1"
 NO_VALIDATION = Config(parameter_validation=False)
+# Inner pytest runs (pytester) stand for users' projects, which set pytest-asyncio's loop scope
+# as its deprecation warning asks.
+INNER_INI = "[pytest]\nasyncio_default_fixture_loop_scope = function\n"
 
 
 def client(

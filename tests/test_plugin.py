@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from support import INNER_INI
 
 # Hypothesis's plugin imports modules lazily in every inner run, and pytester forgets them
 # after each; without it an inner run takes milliseconds instead of seconds.
@@ -114,7 +115,7 @@ def test_marker_with_positional_args_errors(pytester: pytest.Pytester) -> None:
     result = run(pytester)
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(
-        ["E   TypeError: @pytest.mark.mockway takes keyword options only, as mock_aws() does"]
+        ["E*TypeError: @pytest.mark.mockway takes keyword options only, as mock_aws() does"]
     )
 
 
@@ -476,7 +477,7 @@ def test_scoped_state_is_put_back_after_each_test(pytester: pytest.Pytester) -> 
 
 
 def test_scoped_state_kept_when_asked(pytester: pytest.Pytester) -> None:
-    pytester.makeini("[pytest]\nmockway_reset_between_tests = false\n")
+    pytester.makeini(INNER_INI + "mockway_reset_between_tests = false\n")
     pytester.makepyfile(SCOPED_TESTS.format(keys=4, keys_plain=4))
     run(pytester).assert_outcomes(passed=3)
 
