@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+
 from support import INNER_INI
 
 # Hypothesis's plugin imports modules lazily in every inner run, and pytester forgets them

@@ -26,8 +26,8 @@ WRAPPED = (
     (requests.sessions.Session, "get_adapter"),
     (requests.sessions.Session, "merge_environment_settings"),
     (urllib3.connectionpool.HTTPConnectionPool, "urlopen"),
-    (httpx.HTTPTransport, "handle_request"),
-    (httpx.AsyncHTTPTransport, "handle_async_request"),
+    (httpx.Client, "_transport_for_url"),
+    (httpx.AsyncClient, "_transport_for_url"),
     (aiohttp.ClientSession, "_request"),
 )
 ROOT = Path(__file__).resolve().parents[2]
@@ -207,7 +207,7 @@ def test_no_library_is_imported_and_one_imported_later_is_reached() -> None:
             import requests
             print(httpx.get(api.invoke_url).status_code, requests.get(api.invoke_url).text)
         print(any(type(f).__module__.startswith("mockway") for f in sys.meta_path))
-        print(httpx.HTTPTransport.handle_request.__module__)
+        print(httpx.Client._transport_for_url.__module__)
         """
     )
-    assert out.splitlines() == ["[]", "[]", "200 {}", "False", "httpx._transports.default"]
+    assert out.splitlines() == ["[]", "[]", "200 {}", "False", "httpx._client"]

@@ -2,8 +2,9 @@
 
 While a mock is active, the HTTP client libraries the process has loaded are wrapped at one
 method each (:mod:`._adapters`): ``requests`` (``Session.get_adapter``), ``urllib3``
-(``HTTPConnectionPool.urlopen``), ``httpx`` (``HTTPTransport.handle_request`` and
-``AsyncHTTPTransport.handle_async_request``) and ``aiohttp`` (``ClientSession._request``). A
+(``HTTPConnectionPool.urlopen``), ``httpx`` (``Client._transport_for_url`` and
+``AsyncClient._transport_for_url``) and ``aiohttp`` (``ClientSession._request``, and
+aioresponses' stand-in for it, which would otherwise see every request first). A
 wrapper claims a request only when its host is a data-plane host of a service the innermost
 activations mock (:func:`claim`); every other request goes where it would without mockway,
 to the network or to the user's other mocks.
@@ -132,6 +133,7 @@ _ADAPTERS = {
     "requests": "_requests",
     "httpx": "_httpx",
     "aiohttp": "_aiohttp",
+    "aioresponses": "_aioresponses",
 }
 """Each library mockway reaches, by its top-level module, and the module that wraps it."""
 

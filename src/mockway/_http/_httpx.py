@@ -1,13 +1,15 @@
-"""httpx: the default transports' ``handle_request`` (``HTTPTransport``) and
-``handle_async_request`` (``AsyncHTTPTransport``).
+"""httpx: the clients' choice of transport (``Client._transport_for_url`` and
+``AsyncClient._transport_for_url``), as ``requests``' is reached at ``Session.get_adapter``.
 
-Claimed requests are answered above httpcore, where respx and other mocks of httpcore sit, so
-they keep every other URL; the client around the transport (auth, redirects, cookies, event
-hooks) works as usual.
+A claimed request gets mockway's transport; every other request gets the transport the client
+would have used. The client around the transport (auth, redirects, cookies, event hooks) works
+as usual, and the mocks that sit below the choice (respx on httpcore, pytest-httpx on the
+default transports, ``httpx.MockTransport``) keep every other URL, whichever started first.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -21,13 +23,8 @@ __all__ = ["install"]
 
 
 def install(controller: Controller, httpx: ModuleType) -> None:
-    controller.wrap(httpx.HTTPTransport, "handle_request", _handle_request)
-    controller.wrap(httpx.AsyncHTTPTransport, "handle_async_request", _handle_async_request)
-
-
-def _claim(request: Any) -> Claim | None:
-    host = request.url.host
-    return claim(host)
+    controller.wrap(httpx.Client, "_transport_for_url", _choice(_transports(httpx)[0]))
+    controller.wrap(httpx.AsyncClient, "_transport_for_url", _choice(_transports(httpx)[1]))
 
 
 def _request(request: Any, body: bytes) -> HttpRequest:
@@ -57,24 +54,38 @@ def _response(response: HttpResponse, request: Any) -> Any:
     )
 
 
-def _handle_request(controller: Controller, original: Callable[..., Any]) -> Callable[..., Any]:
-    def handle_request(transport: Any, request: Any) -> Any:
-        claimed = _claim(request)
-        if claimed is None:
-            return original(transport, request)
-        return _response(answer(claimed, _request(request, request.read())), request)
+@functools.cache
+def _transports(httpx: ModuleType) -> tuple[type, type]:
+    """mockway's sync and async transports, subclasses of the loaded httpx's base classes."""
 
-    return handle_request
+    class Transport(httpx.BaseTransport):  # type: ignore[name-defined,misc]
+        def __init__(self, claimed: Claim) -> None:
+            self.claimed = claimed
+
+        def handle_request(self, request: Any) -> Any:
+            return _response(answer(self.claimed, _request(request, request.read())), request)
+
+    class AsyncTransport(httpx.AsyncBaseTransport):  # type: ignore[name-defined,misc]
+        def __init__(self, claimed: Claim) -> None:
+            self.claimed = claimed
+
+        async def handle_async_request(self, request: Any) -> Any:
+            body = await request.aread()
+            return _response(answer(self.claimed, _request(request, body)), request)
+
+    return Transport, AsyncTransport
 
 
-def _handle_async_request(
-    controller: Controller, original: Callable[..., Any]
-) -> Callable[..., Any]:
-    async def handle_async_request(transport: Any, request: Any) -> Any:
-        claimed = _claim(request)
-        if claimed is None:
-            return await original(transport, request)
-        body = await request.aread()
-        return _response(answer(claimed, _request(request, body)), request)
+def _choice(
+    transport: Callable[[Claim], Any],
+) -> Callable[[Controller, Callable[..., Any]], Callable[..., Any]]:
+    def wrapper(controller: Controller, original: Callable[..., Any]) -> Callable[..., Any]:
+        def _transport_for_url(client: Any, url: Any) -> Any:
+            claimed = claim(url.host)
+            if claimed is None:
+                return original(client, url)
+            return transport(claimed)
 
-    return handle_async_request
+        return _transport_for_url
+
+    return wrapper
