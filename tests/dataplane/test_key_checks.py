@@ -11,6 +11,7 @@ from dataplane_support import (
     Send,
     assert_forbidden,
     assert_ok,
+    assert_over_quota,
     keyed_api,
     usage_today,
 )
@@ -68,6 +69,26 @@ def test_a_deleted_key_or_one_taken_out_of_its_plan_is_forbidden(
     other = keyed_api(mockway, apigw)
     apigw.delete_api_key(apiKey=other.key_id)
     assert_forbidden(send("GET", other.url(), headers=other.key))
+
+
+def test_a_key_moved_to_another_plan_is_metered_there_from_the_next_request(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    keyed = keyed_api(mockway, apigw)
+    assert_ok(send("GET", keyed.url(), headers=keyed.key))
+    apigw.delete_usage_plan_key(usagePlanId=keyed.plan_id, keyId=keyed.key_id)
+    second = apigw.create_usage_plan(
+        name="second", apiStages=[keyed.api.api_stage], quota={"limit": 1, "period": "DAY"}
+    )
+    apigw.create_usage_plan_key(usagePlanId=second["id"], keyId=keyed.key_id, keyType="API_KEY")
+    assert_ok(send("GET", keyed.url(), headers=keyed.key))
+    moved = apigw.get_usage(usagePlanId=second["id"], startDate=TODAY, endDate=TODAY)
+    assert moved["items"] == {keyed.key_id: [[1, 0]]}
+    assert_over_quota(send("GET", keyed.url(), headers=keyed.key))  # the second plan's quota
+    apigw.delete_usage_plan_key(usagePlanId=second["id"], keyId=keyed.key_id)
+    apigw.create_usage_plan_key(usagePlanId=keyed.plan_id, keyId=keyed.key_id, keyType="API_KEY")
+    assert_ok(send("GET", keyed.url(), headers=keyed.key))  # back in the first, no quota
+    assert usage_today(apigw, keyed, TODAY) == [[2, 0]]
 
 
 def test_a_key_whose_plans_are_for_other_stages_is_forbidden(

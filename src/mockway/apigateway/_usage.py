@@ -90,6 +90,10 @@ class UsageLedger:
             for pair in [pair for pair in ledger if pair[0] == plan_id]:
                 del ledger[pair]
 
+    def remaining(self, plan_id: str, key_id: str, quota: Quota, day: datetime.date) -> int:
+        """What is left of ``quota`` on ``day`` (below zero once overdrawn by UpdateUsage)."""
+        return self._remaining((plan_id, key_id), quota, day)
+
     def _remaining(self, pair: tuple[str, str], quota: Quota, day: datetime.date) -> int:
         used = self._used.get(pair, {})
         granted = self._granted.get(pair, {})

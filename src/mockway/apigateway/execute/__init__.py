@@ -83,7 +83,7 @@ def execute(
                 remember(traffic, pending, granted, now)
             now = _clock.now()  # the buckets see time in the order the lock gives them
             usage_key = None if granted is None else granted.usage_key
-            caller = identify(backend, target, found, request, usage_key)
+            caller = identify(backend, traffic, target, found, request, usage_key)
             take(traffic, target, found, caller, now)
             meter(backend, caller, now)
             validate(target, found, request)

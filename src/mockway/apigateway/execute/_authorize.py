@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 from ..._http import HttpRequest
 from ...errors import MockwayError, UnsupportedOperation
-from .._models import ApiGatewayBackend
+from .._models import ApiGatewayBackend, ApiKey
 from .._plan_models import ApiStage, UsagePlan
 from ._responses import INVALID_API_KEY, GatewayError
 from ._route import Route
 from ._target import Target
+from ._traffic import Traffic
 
 __all__ = ["Caller", "UnsupportedExecution", "identify"]
 
@@ -51,13 +52,19 @@ class Caller:
 
 def identify(
     backend: ApiGatewayBackend,
+    traffic: Traffic,
     target: Target,
     route: Route,
     request: HttpRequest,
     usage_key: str | None = None,
 ) -> Caller | None:
     """The caller the request's API key names; ``usage_key`` is the key a Lambda authorizer
-    answered (``usageIdentifierKey``), read with the key source ``AUTHORIZER``."""
+    answered (``usageIdentifierKey``), read with the key source ``AUTHORIZER``.
+
+    A key is in one usage plan at most for each API stage, so the plan found last for the key
+    and stage (``traffic.plan_of``) is the one, as long as it still holds both: the cost of a
+    request does not grow with the number of plans.
+    """
     if not route.deployed.get("apiKeyRequired"):
         return None
     api = target.api
@@ -67,9 +74,23 @@ def identify(
     if key is None or not key.enabled:
         raise GatewayError(INVALID_API_KEY)
     stage_name = target.stage.stage_name
-    for plan in backend.usage_plans.values():
-        if key.id in plan.key_ids:
-            api_stage = plan.stage(api.id, stage_name)
-            if api_stage is not None:
-                return Caller(key.id, key.value, plan, api_stage)
-    raise GatewayError(INVALID_API_KEY)
+    found = (key.id, api.id, stage_name)
+    plan_id = traffic.plan_of.get(found)
+    last = None if plan_id is None else backend.usage_plans.get(plan_id)
+    caller = None if last is None else _caller(key, last, api.id, stage_name)
+    if caller is None:
+        for plan in backend.usage_plans.values():
+            caller = _caller(key, plan, api.id, stage_name)
+            if caller is not None:
+                traffic.plan_of[found] = plan.id
+                break
+        else:
+            raise GatewayError(INVALID_API_KEY)
+    return caller
+
+
+def _caller(key: ApiKey, plan: UsagePlan, api_id: str, stage_name: str) -> Caller | None:
+    if key.id not in plan.key_ids:
+        return None
+    api_stage = plan.stage(api_id, stage_name)
+    return None if api_stage is None else Caller(key.id, key.value, plan, api_stage)

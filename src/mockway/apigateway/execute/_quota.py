@@ -20,8 +20,7 @@ def meter(backend: ApiGatewayBackend, caller: Caller | None, now: float) -> None
     if caller is None:
         return
     plan, day = caller.plan, utc_day(now)
-    if plan.quota is not None:
-        ((_, remaining),) = backend.usage.series(plan, caller.key_id, day, day)
-        if remaining <= 0:
-            raise GatewayError(QUOTA_EXCEEDED)
+    quota = plan.quota
+    if quota is not None and backend.usage.remaining(plan.id, caller.key_id, quota, day) <= 0:
+        raise GatewayError(QUOTA_EXCEEDED)
     backend.usage.record(plan.id, caller.key_id, day, 1)

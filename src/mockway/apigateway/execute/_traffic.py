@@ -46,6 +46,8 @@ class Traffic:
     authorizer_cache: dict[tuple[str, ...], tuple[float, Any]] = field(default_factory=dict)
     """Lambda authorizers' answers by API, stage, authorizer and identity: when each expires,
     and the answer."""
+    plan_of: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    """The usage plan each API key was last found in, by key, API and stage."""
 
 
 Trees = dict[str, tuple[Any, Any]]
