@@ -37,8 +37,9 @@ from ._answers import (
     refusal,
 )
 from ._auth import Caller, UnsupportedExecution, authorize
-from ._document import kept, prepared, translate
+from ._document import TOO_DEEP, kept, prepared, translate
 from ._lambda import handlers_of
+from ._limits import limits
 from ._request import GraphqlRequest, graphql_request
 from ._resolve import Run, resolve_field
 
@@ -147,10 +148,13 @@ def _run(schema: GraphQLSchema, query: GraphqlRequest, run: Run) -> bytes:
             field_resolver=resolve_field,
         )
     except RecursionError:
-        return compact({"data": None, "errors": [document_error("Query too deep.")]})
+        return compact({"data": None, "errors": [document_error(TOO_DEEP)]})
     if run.stopped is not None:
         raise run.stopped
     assert not hasattr(result, "__await__")
+    if any(isinstance(e.original_error, RecursionError) for e in result.errors or ()):
+        # nested deeper than Python's stack lets it run: refused as the parser refuses
+        return compact({"data": None, "errors": [document_error(TOO_DEEP)]})
     errors = _errors(result, run, schema)
     body: dict[str, Any] = {"data": result.data}
     if errors:
@@ -172,6 +176,7 @@ def execute_request(
             api = _api(backend, label, request.host)
             caller: Caller = authorize(api, request, now)
             schema = api.graphql_schema
+            depth_limit, resolver_limit = limits(api.settings)
             run = Run(
                 caller=caller,
                 default_mode=api.authentication_type,
@@ -184,6 +189,8 @@ def execute_request(
                 ids=state.ids,
                 now=now,
                 modes={},
+                depth_limit=depth_limit,
+                resolver_limit=resolver_limit,
             )
         query = graphql_request(request)
     except RequestRefused as refused:

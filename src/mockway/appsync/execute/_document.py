@@ -4,8 +4,9 @@ AppSync runs graphql-java; graphql-core parses and validates here, and the error
 as graphql-java tells them where the evidence shows its words (``Validation error of type
 FieldUndefined: Field 'x' in type 'Query' is undefined @ 'x'``, ``Invalid Syntax : offending
 token ...``); other validation errors keep graphql-core's message. As graphql-java, the parser
-stops at 15,000 tokens, and a query nested past what it can read is refused, never a crash or
-a hang. Parsed and validated queries are kept per schema (a schema is never changed, only
+stops at 15,000 tokens and past 500 grammar rules deep (counted by the brackets, before
+graphql-core parses, so the answer does not depend on the caller's stack): never a crash or a
+hang. Parsed and validated queries are kept per schema (a schema is never changed, only
 replaced), so a query sent again costs one look-up.
 """
 
@@ -33,8 +34,18 @@ TOO_DEEP = (
     "Invalid Syntax : More than 500 deep 'grammar' rules have been entered. To prevent Denial "
     "Of Service attacks, parsing has been cancelled."
 )
+MAX_RULE_DEPTH = 500
 _KEPT = 512
 _TOKEN = re.compile(r'"""|"(?:[^"\\\n]|\\.)*"?|[_A-Za-z][_0-9A-Za-z]*|-?\d[\w.+-]*|\.\.\.|\S')
+_BRACKET = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*(?:"""|$)|"(?:[^"\\\n]|\\.)*"?|#[^\n\r]*|[{}()\[\]]'
+)
+_RULES_OPENED = {"{": 3, "(": 3, "[": 2}
+"""The grammar rules graphql-java's parser enters for each bracket: a selection set, a
+selection and a field (or an object value, a field of it and a value); arguments, an argument
+and a value; a list value and a value."""
+_RULES_AT_TOP = 4
+_CLOSING = {"}": 3, ")": 3, "]": 2}
 
 Prepared = tuple["DocumentNode | None", list[dict[str, Any]]]
 """A query ready to run, or the errors that keep it from running."""
@@ -70,6 +81,23 @@ def _syntax(message: str, query: str, line: int, column: int) -> str:
     token = _TOKEN.match(text)
     found = "<EOF>" if token is None else token.group()
     return f"Invalid Syntax : offending token '{found}' at line {line} column {column}"
+
+
+def too_deep_at(query: str) -> int | None:
+    """Where graphql-java's parser would have entered more than 500 grammar rules deep (the
+    offset of the bracket that takes it there), counted by the brackets outside strings and
+    comments; None when it would not."""
+    depth = _RULES_AT_TOP
+    for matched in _BRACKET.finditer(query):
+        bracket = matched.group()
+        opened = _RULES_OPENED.get(bracket)
+        if opened is not None:
+            depth += opened
+            if depth > MAX_RULE_DEPTH:
+                return matched.start()
+        elif bracket in _CLOSING:
+            depth = max(_RULES_AT_TOP, depth - _CLOSING[bracket])
+    return None
 
 
 def _paths(document: DocumentNode) -> dict[int, str]:
@@ -149,17 +177,24 @@ def translate(error: GraphQLError) -> str:
 def _prepare(schema: GraphQLSchema, query: str) -> Prepared:
     from graphql import GraphQLSyntaxError, parse, validate
 
+    cut = too_deep_at(query)
     try:
-        document = parse(query, max_tokens=MAX_TOKENS)
+        # graphql-java reads no further than where it gives up: a syntax error before that
+        # point is answered, one at the end of what it read is the nesting's
+        document = parse(query if cut is None else query[:cut], max_tokens=MAX_TOKENS)
     except GraphQLSyntaxError as error:
         line, column = error.locations[0] if error.locations else (1, 1)
         message = _syntax(error.message, query, line, column)
+        if cut is not None and "<EOF>" in error.message:
+            message = TOO_DEEP
         where = (
             []
             if message in (TOO_MANY_TOKENS, TOO_DEEP)
             else [{"line": line, "column": column, "sourceName": None}]
         )
         return None, [{"path": None, "locations": where, "message": message}]
+    if cut is not None:
+        return None, [{"path": None, "locations": [], "message": TOO_DEEP}]
     errors = validate(schema, document, hide_suggestions=True)
     if not errors:
         return document, []

@@ -1,10 +1,12 @@
 """Resolve: each field of a query, as AppSync resolves it.
 
-A field the caller's mode may not read is null with an ``Unauthorized`` error. A field with a
-resolver runs it: a UNIT resolver one data source between its request and response mapping
-templates, a PIPELINE resolver its before template, its functions in order (each a data
-source between its own templates, ``$ctx.prev.result`` the previous step's result) and its
-after template, sharing one ``$ctx.stash``. A field without a resolver takes its value from
+A field nested past the API's depth limit, or with a resolver past its resolver count limit,
+is null with the limit's error (:mod:`._limits`). A field the caller's mode may not read is
+null with an ``Unauthorized`` error. A field with a resolver runs it: a UNIT resolver one data
+source between its request and response mapping templates, a PIPELINE resolver its before
+template, its functions in order (each a data source between its own templates,
+``$ctx.prev.result`` the previous step's result) and its after template, sharing one
+``$ctx.stash``. A field without a resolver takes its value from
 the parent's (the default resolver): a root field without one is null.
 
 Data sources: NONE passes the request template's ``payload`` to the response template as
@@ -31,6 +33,7 @@ from .._vtl_util import Util
 from ._answers import FieldError, locations
 from ._auth import Caller, UnsupportedExecution, field_modes
 from ._lambda import LambdaHandler, invoke
+from ._limits import DEFAULT_RESOLVER_LIMIT, depth, past_depth, past_resolvers
 
 if TYPE_CHECKING:
     from graphql.language import SelectionSetNode
@@ -67,6 +70,11 @@ class Run:
     now: float
     modes: dict[tuple[str, str], frozenset[str]]
     """Each field's allowed modes, kept per schema."""
+    depth_limit: int = 0
+    """The API's ``queryDepthLimit``: 0 for none."""
+    resolver_limit: int = DEFAULT_RESOLVER_LIMIT
+    """The API's ``resolverCountLimit``."""
+    resolvers_run: int = 0
     out_errors: list[dict[str, Any]] = field(default_factory=list)
     stopped: MockwayError | None = None
     """What stopped the request: raised in the caller once the query has run."""
@@ -75,6 +83,8 @@ class Run:
 def resolve_field(source: Any, info: Info, **arguments: Any) -> Any:
     """graphql-core's resolver for every field of an AppSync schema."""
     run: Run = info.context
+    if run.depth_limit and depth(info.path) > run.depth_limit:
+        raise past_depth(run.depth_limit)
     parent = info.parent_type
     where = (parent.name, info.field_name)
     modes = run.modes.get(where)
@@ -91,6 +101,9 @@ def resolve_field(source: Any, info: Info, **arguments: Any) -> Any:
         return getattr(source, info.field_name, None)
     if run.stopped is not None:
         return None
+    run.resolvers_run += 1
+    if run.resolvers_run > run.resolver_limit:
+        raise past_resolvers(run.resolver_limit)
     try:
         return _Field(run, resolver, source, arguments, info).resolve()
     except MockwayError as error:
