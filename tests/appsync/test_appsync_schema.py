@@ -390,3 +390,44 @@ def test_aiobotocore_reads_the_schema_by_awaiting(mockway: mockway.Handle) -> No
             return data
 
     assert asyncio.run(scenario()) == POSTS_SDL.encode()
+
+
+RULE_BREAKERS = [
+    "schema { query: Query }\nschema { query: Query }\ntype Query { a: Int }",
+    "schema { query: Query query: Query }\ntype Query { a: Int }",
+    "type Query { a: Int }\ntype Query { b: Int }\nscalar Query",
+    "enum E { A B A }\nextend enum E { B }\ntype Query { a: E }",
+    "type Query { a: Int a: String }\nextend type Query { a: Int }\ninput I { x: Int x: Int }",
+    "interface N { id(a: Int, a: Int): ID }\ntype Query { a(x: Int, y: Int, x: Int): Int }",
+    "directive @d(x: Int, x: Int) on FIELD\ndirective @d on FIELD\ntype Query { a: Int }",
+    "type Query @aws_iam @aws_iam { a: Int @deprecated @deprecated }",
+    "directive @d on OBJECT | FIELD_DEFINITION\ntype Query @d @d { a: Int @d }\n"
+    "extend type Query @d",
+    "directive @r repeatable on FIELD_DEFINITION\n"
+    "type Query { a: Int @r @r @deprecated @deprecated }",
+    "scalar S\nextend type S { a: Int }\ntype Query { a: S }\nextend union Query = S",
+    'type Query { a: Int @deprecated(why: "x", reason: "y", reason: "z") }',
+    "input In { a: Int b: [In] }\ndirective @d(x: In) on FIELD_DEFINITION\n"
+    "type Query { a(i: In = {a: 1, a: 2, b: [{a: 3, a: 4}]}): Int @d(x: {a: 1, a: 1}) }",
+    "directive @d(x: Int!, y: Int) on FIELD_DEFINITION | OBJECT\n"
+    "type Query @d(y: 1) { a: Int @d b: Int @d(x: 1) }",
+    '"described"\ntype Query { "a" a("x" x: Int): [[Int!]!] @model(x: {a: 1, a: 2}) }',
+]
+
+
+@pytest.mark.parametrize("definition", RULE_BREAKERS)
+def test_the_sdl_rules_find_what_graphql_cores_validation_finds(definition: str) -> None:
+    from graphql import parse
+    from graphql.validation.rules.known_directives import KnownDirectivesRule
+    from graphql.validation.rules.known_type_names import KnownTypeNamesRule
+    from graphql.validation.specified_rules import specified_sdl_rules
+    from graphql.validation.validate import validate_sdl
+
+    from mockway.appsync._sdl import _message, _sdl_problems
+
+    document = parse(definition)
+    skipped = (KnownDirectivesRule, KnownTypeNamesRule)
+    rules = [rule for rule in specified_sdl_rules if rule not in skipped]
+    expected = [_message(error) for error in validate_sdl(document, rules=rules)]
+    assert expected
+    assert _sdl_problems(document) == expected
