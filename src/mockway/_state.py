@@ -73,11 +73,12 @@ class MockState:
                     backend = self._backends[key] = service.backend(account_id, region)
         return backend
 
-    def custom_domain(self, host: str, account_id: str) -> str | None:
-        """The region whose API Gateway has the public custom domain name ``host`` in the
-        account, if one does: where a request to it goes. One look per region in use."""
-        for (service, account, region), backend in list(self._backends.items()):
-            if service == "apigateway" and account == account_id and host in backend.domain_names:
+    def custom_domain(self, host: str, account_id: str, service: str = "apigateway") -> str | None:
+        """The region whose ``service`` (API Gateway, or AppSync) has the public custom domain
+        name ``host`` in the account, if one does: where a request to it goes. One look per
+        region in use."""
+        for (name, account, region), backend in list(self._backends.items()):
+            if name == service and account == account_id and host in backend.domain_names:
                 return region
         return None
 

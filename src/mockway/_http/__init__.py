@@ -55,11 +55,17 @@ _HOST = re.compile(
     r"\.amazonaws\.com(?:\.cn)?\.?",
     re.ASCII,
 )
-_SERVICE = {"execute-api": "apigateway", "appsync-api": "appsync", "custom-domain": "apigateway"}
+_SERVICE = {
+    "execute-api": "apigateway",
+    "appsync-api": "appsync",
+    "custom-domain": "apigateway",
+    "appsync-domain": "appsync",
+}
 _ENGINE = {
     "execute-api": ("mockway.apigateway.execute", "answer"),
     "appsync-api": ("mockway.appsync.execute", "answer"),
     "custom-domain": ("mockway.apigateway.execute", "answer_domain"),
+    "appsync-domain": ("mockway.appsync.execute", "answer_domain"),
 }
 """The module and function that serve a kind of host; a kind without one is refused."""
 
@@ -88,12 +94,15 @@ def claim(host: str) -> Claim | None:
 
     if "-api." not in host:  # the cheap test every other request takes
         serving = CONTROLLER.current
-        if serving is None or "apigateway" not in serving.services:
+        if serving is None:
             return None
-        region = serving.state.custom_domain(host.lower(), serving.account_id)
-        if region is None:
-            return None
-        return Claim("custom-domain", host.lower(), region, serving.state, serving.account_id)
+        for kind in ("custom-domain", "appsync-domain"):  # API Gateway's, then AppSync's
+            service = _SERVICE[kind]
+            if service in serving.services:
+                region = serving.state.custom_domain(host.lower(), serving.account_id, service)
+                if region is not None:
+                    return Claim(kind, host.lower(), region, serving.state, serving.account_id)
+        return None
     parsed = parse_host(host)
     if parsed is None:
         return None

@@ -2,7 +2,8 @@
 
 One function per stage, each in its own module::
 
-    route (here: the endpoint host names the API) -> authorize (_auth)
+    route (here: the endpoint host, or a custom domain name, names the API)
+      -> authorize (_auth)
       -> parse the HTTP request (_request) -> parse and validate the query (_document)
       -> execute, field by field (_resolve, _lambda) -> answer (_answers)
 
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 
     from ..._state import MockState
 
-__all__ = ["UnsupportedExecution", "answer", "send"]
+__all__ = ["UnsupportedExecution", "answer", "answer_domain", "send"]
 
 GRAPHQL_PATH = "/graphql"
 NO_SCHEMA = "No schema has been created for this API."
@@ -162,18 +163,44 @@ def _run(schema: GraphQLSchema, query: GraphqlRequest, run: Run) -> bytes:
     return compact(body)
 
 
+def _domain_api(backend: AppSyncBackend, domain: str) -> GraphqlApi:
+    """The API the custom domain name ``domain`` is associated with."""
+    found = backend.domain_names.get(domain)
+    association = None if found is None else found.association
+    if association is None:
+        raise MockwayError(
+            f"the AppSync custom domain name {domain} (account {backend.account_id}, "
+            f"{backend.region}) is associated with no API: what AWS answers then is not on "
+            "record, so mockway does not make it up. Associate an API first (AssociateApi)."
+        )
+    api = backend.apis.get(association.api_id)
+    if api is None:
+        raise UnsupportedExecution("Event API requests")
+    return api
+
+
 def execute_request(
-    backend: AppSyncBackend, label: str, request: HttpRequest, state: MockState
+    backend: AppSyncBackend,
+    label: str,
+    request: HttpRequest,
+    state: MockState,
+    *,
+    domain: str | None = None,
 ) -> tuple[HttpResponse, float]:
-    """The answer to ``request`` for the API whose endpoint host has the label ``label``, and
-    the time it was answered at."""
+    """The answer to ``request`` for the API whose endpoint host has the label ``label`` (or
+    that the custom domain name ``domain`` is associated with), and the time it was answered
+    at."""
     if request.path.rstrip("/") != GRAPHQL_PATH:
         raise UnsupportedExecution(f"requests to {request.path} (only {GRAPHQL_PATH} is served)")
     now = _clock.now()
     try:
         with backend.lock:
             now = _clock.now()
-            api = _api(backend, label, request.host)
+            api = (
+                _api(backend, label, request.host)
+                if domain is None
+                else _domain_api(backend, domain)
+            )
             caller: Caller = authorize(api, request, now)
             schema = api.graphql_schema
             depth_limit, resolver_limit = limits(api.settings)
@@ -191,6 +218,7 @@ def execute_request(
                 modes={},
                 depth_limit=depth_limit,
                 resolver_limit=resolver_limit,
+                domain=domain,
             )
         query = graphql_request(request)
     except RequestRefused as refused:
@@ -211,6 +239,18 @@ def answer(
 
     backend = state.backend(SERVICE, account_id, region)
     response, now = execute_request(backend, label, request, state)
+    return finish(response, state.ids, _http_date(now))
+
+
+def answer_domain(
+    state: MockState, account_id: str, region: str, domain: str, request: HttpRequest
+) -> HttpResponse:
+    """The answer AppSync in (account, region) gives to ``request`` sent to its custom domain
+    name ``domain``."""
+    from .. import SERVICE
+
+    backend = state.backend(SERVICE, account_id, region)
+    response, now = execute_request(backend, "", request, state, domain=domain)
     return finish(response, state.ids, _http_date(now))
 
 

@@ -75,6 +75,8 @@ class Run:
     resolver_limit: int = DEFAULT_RESOLVER_LIMIT
     """The API's ``resolverCountLimit``."""
     resolvers_run: int = 0
+    domain: str | None = None
+    """The custom domain name the request was sent to, if it was."""
     out_errors: list[dict[str, Any]] = field(default_factory=list)
     stopped: MockwayError | None = None
     """What stopped the request: raised in the caller once the query has run."""
@@ -252,7 +254,7 @@ class _Field:
             "arguments": self.arguments,
             "identity": self.run.caller.identity,
             "source": self.source,
-            "request": {"headers": self.run.headers, "domainName": None},
+            "request": {"headers": self.run.headers, "domainName": self.run.domain},
             "prev": prev,
             "info": self._info(),
             "stash": self.stash,
