@@ -104,7 +104,7 @@ def test_appsync_requests_are_answered_only_while_appsync_is_mocked(http: Send) 
 def test_methods_mockway_cannot_answer_yet_are_stopped_not_sent(
     mockway: mockway.Handle, apigw: Any, http: Send
 ) -> None:
-    api = mockway.apigateway().create_deployed_api(paths=("/http", "/iam"))
+    api = mockway.apigateway().create_deployed_api(paths=("/http",))
     where = {"restApiId": api.api_id, "httpMethod": "GET"}
     apigw.put_integration(
         **where,
@@ -114,16 +114,9 @@ def test_methods_mockway_cannot_answer_yet_are_stopped_not_sent(
         uri=f"arn:aws:apigateway:{REGION}:dynamodb:action/PutItem",
         credentials="arn:aws:iam::123456789012:role/apigateway",
     )
-    apigw.update_method(
-        **where,
-        resourceId=api.resource_ids["/iam"],
-        patchOperations=[{"op": "replace", "path": "/authorizationType", "value": "AWS_IAM"}],
-    )
     apigw.create_deployment(restApiId=api.api_id, stageName="dev")
     with pytest.raises(UnsupportedOperation, match="AWS integrations"):
         http("GET", f"{api.invoke_url}/http")
-    with pytest.raises(UnsupportedOperation, match="AWS_IAM authorization"):
-        http("GET", f"{api.invoke_url}/iam")
     with pytest.raises(UnsupportedOperation, match="AWS integrations"):
         via_handle(mockway)("GET", f"{api.invoke_url}/http")
 

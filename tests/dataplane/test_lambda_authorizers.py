@@ -12,7 +12,7 @@ import time_machine
 from dataplane_support import REGION, Send, assert_ok, assert_refused, usage_today
 
 import mockway
-from mockway import MockwayError, UnsupportedOperation
+from mockway import MockwayError
 
 ACCOUNT = "123456789012"
 AUTH_FUNCTION = f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:auth"
@@ -317,21 +317,6 @@ def test_an_unregistered_authorizer_function_stops_the_request(
     api = secured(mockway, apigw)
     with pytest.raises(MockwayError, match="register_lambda"):
         mockway.apigateway().invoke("GET", f"{api.invoke_url}/pets", headers={"Authorization": "t"})
-
-
-def test_cognito_and_iam_authorization_are_stopped_not_sent(
-    mockway: mockway.Handle, apigw: Any
-) -> None:
-    api = mockway.apigateway().create_deployed_api(paths=("/pets",))
-    apigw.update_method(
-        restApiId=api.api_id,
-        resourceId=api.resource_ids["/pets"],
-        httpMethod="GET",
-        patchOperations=[{"op": "replace", "path": "/authorizationType", "value": "AWS_IAM"}],
-    )
-    apigw.create_deployment(restApiId=api.api_id, stageName=api.stage)
-    with pytest.raises(UnsupportedOperation, match="AWS_IAM authorization"):
-        mockway.apigateway().invoke("GET", f"{api.invoke_url}/pets")
 
 
 def test_authorizer_changes_reach_a_stage_when_it_is_deployed_again(

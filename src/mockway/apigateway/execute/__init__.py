@@ -2,8 +2,9 @@
 
 One function per stage of the pipeline, each in its own module::
 
-    parse (_target) -> size (_limits) -> route (_route) -> Lambda authorizer (_authorizers)
-      -> API key (_authorize) -> throttle (_throttle) -> quota and meter (_quota)
+    parse (_target) -> size (_limits) -> route (_route) -> IAM signature or Cognito token
+      (_credentials) -> Lambda authorizer (_authorizers) -> API key (_authorize)
+      -> throttle (_throttle) -> quota and meter (_quota)
       -> validate (_validate) -> integration (_integration) -> gateway response (_responses)
 
 Everything but the Lambda authorizer and the integration, which run the test's code, runs under
@@ -25,6 +26,7 @@ from .._models import ApiGatewayBackend
 from .._rest_models import RestApi
 from ._authorize import UnsupportedExecution, identify
 from ._authorizers import authorizer_context, authorizer_of, grant, remember, run
+from ._credentials import check_credentials
 from ._integration import integration_of
 from ._limits import check_size
 from ._proxy import Identity
@@ -73,6 +75,7 @@ def execute(
             traffic = traffic_of(backend)
             found = route(trees_of(backend), target, request.method)
             integration = integration_of(traffic, target, found, account)
+            credentials = check_credentials(target, found, request, account, backend.region, now)
             pending = authorizer_of(traffic, target, found, request, account, backend.region, now)
         granted = None
         if pending is not None:
@@ -90,7 +93,12 @@ def execute(
         identity = Identity(
             None if caller is None else caller.key_value,
             None if caller is None else caller.key_id,
-            None if granted is None else authorizer_context(granted),
+            authorizer_context(granted)
+            if granted is not None
+            else None
+            if credentials is None
+            else credentials.authorizer,
+            None if credentials is None else credentials.identity,
         )
         return integration(request, identity, ids, now), now
     except GatewayError as error:

@@ -35,8 +35,8 @@ class UnsupportedExecution(UnsupportedOperation):
         MockwayError.__init__(
             self,
             f"mockway does not run {what} on execute-api requests yet; the request was "
-            "stopped and nothing was sent to AWS. Methods without authorization "
-            "(authorizationType NONE) with MOCK integrations are answered.",
+            "stopped and nothing was sent to AWS (the execute-api page of mockway's documentation "
+            "lists what is run).",
         )
 
 

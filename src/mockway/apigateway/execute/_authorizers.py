@@ -30,7 +30,6 @@ from typing import Any
 from ..._http import HttpRequest
 from ..._ids import IdSource
 from .._authorizers import Authorizer
-from ._authorize import UnsupportedExecution
 from ._integration import lambda_handler
 from ._mapping import parameter
 from ._proxy import Identity, LambdaContext, proxy_event, request_context
@@ -108,11 +107,8 @@ def authorizer_of(
 ) -> Pending | None:
     """The Lambda authorizer the request must pass, if its method has one, with its cached
     answer if it has one (under the lock)."""
-    kind = route.deployed.get("authorizationType", "NONE")
-    if kind == "NONE":
-        return None
-    if kind != "CUSTOM":
-        raise UnsupportedExecution(f"{kind} authorization")
+    if route.deployed.get("authorizationType", "NONE") != "CUSTOM":
+        return None  # no authorizer, or one whose credentials _credentials reads
     method = target.deployment.methods.get((route.path, route.method))
     authorizer_id = None if method is None else method.authorizer_id
     authorizer = target.deployment.authorizers.get(authorizer_id or "")

@@ -63,12 +63,16 @@ class LambdaContext:
 
 @dataclass(frozen=True, slots=True)
 class Identity:
-    """Who a request came from, as far as API Gateway knows: its API key, if it was checked."""
+    """Who a request came from, as far as API Gateway knows: its API key, if it was checked,
+    and what its authorization found."""
 
     api_key: str | None = None
     api_key_id: str | None = None
     authorizer: Mapping[str, Any] | None = None
-    """``requestContext.authorizer``: what a Lambda authorizer passed on."""
+    """``requestContext.authorizer``: what a Lambda authorizer passed on, or a Cognito
+    token's claims."""
+    signer: Mapping[str, Any] | None = None
+    """Members of ``requestContext.identity`` an IAM signature names."""
 
 
 def _single(pairs: list[tuple[str, str]]) -> dict[str, str] | None:
@@ -114,6 +118,8 @@ def request_context(
         "userAgent": request.header("user-agent"),
         "user": None,
     }
+    if identity.signer is not None:
+        request_identity.update(identity.signer)
     if identity.api_key is not None:
         request_identity["apiKey"] = identity.api_key
         request_identity["apiKeyId"] = identity.api_key_id
