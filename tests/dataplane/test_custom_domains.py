@@ -98,6 +98,12 @@ def test_a_request_sees_the_custom_domain_as_its_host(
     assert requests.get(f"https://{DOMAIN}/v1/pets").text == "ok"
     assert events[0]["requestContext"]["domainName"] == DOMAIN
     assert events[0]["requestContext"]["apiId"] == pets.api_id
+    # The path as sent, base path and all, where the API's own host has the path below the
+    # stage (and the stage in requestContext.path).
+    assert (events[0]["path"], events[0]["requestContext"]["path"]) == ("/v1/pets", "/v1/pets")
+    assert events[0]["resource"] == "/pets"
+    assert requests.get(f"{pets.invoke_url}/pets").text == "ok"
+    assert (events[1]["path"], events[1]["requestContext"]["path"]) == ("/pets", "/dev/pets")
 
 
 @responses.activate

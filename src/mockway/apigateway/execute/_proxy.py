@@ -129,7 +129,7 @@ def request_context(
         "httpMethod": request.method,
         "extendedRequestId": ids.mixed_alnum(14) + "=",
         "requestTime": _request_time(now),
-        "path": f"/{stage}{below}",
+        "path": target.domain_path or f"/{stage}{below}",
         "accountId": account_id,
         "protocol": "HTTP/1.1",
         "stage": stage,
@@ -158,7 +158,7 @@ def proxy_event(
         body, encoded = base64.b64encode(request.body).decode("ascii"), True
     return {
         "resource": route.path,
-        "path": "/" + "/".join(target.segments),
+        "path": target.domain_path or "/" + "/".join(target.segments),
         "httpMethod": request.method,
         "headers": _single(headers),
         "multiValueHeaders": _multi(headers),

@@ -30,6 +30,9 @@ class Target:
     deployment: Deployment
     segments: tuple[str, ...]
     """The path below the stage, decoded, one item per part (none for the root)."""
+    domain_path: str | None = None
+    """The path as sent to a custom domain name, base path and all, decoded: what a proxy
+    event's ``path`` and ``requestContext.path`` hold then (None on the API's own host)."""
 
 
 def api_of(backend: ApiGatewayBackend, label: str) -> RestApi | None:
@@ -60,7 +63,9 @@ def locate_domain(backend: ApiGatewayBackend, domain: str, request: HttpRequest)
         raise GatewayError(FIXED_FORBIDDEN)
     if mapping.stage is not None:
         parts = [mapping.stage, *parts]
-    return locate(backend, api, dataclasses.replace(request, path="/" + "/".join(parts)))
+    target = locate(backend, api, dataclasses.replace(request, path="/" + "/".join(parts)))
+    sent = "/".join(unquote(part) for part in request.path.split("/"))
+    return dataclasses.replace(target, domain_path=sent)
 
 
 def locate(backend: ApiGatewayBackend, api: RestApi | None, request: HttpRequest) -> Target:
