@@ -41,6 +41,7 @@ from ._auth import Caller, UnsupportedExecution, authorize
 from ._document import TOO_DEEP, kept, prepared, translate
 from ._lambda import handlers_of
 from ._limits import limits
+from ._providers import LAMBDA, PendingLambda, run_lambda
 from ._request import GraphqlRequest, graphql_request
 from ._resolve import Run, resolve_field
 
@@ -201,11 +202,11 @@ def execute_request(
                 if domain is None
                 else _domain_api(backend, domain)
             )
-            caller: Caller = authorize(api, request, now)
+            caller = authorize(api, request, now)
             schema = api.graphql_schema
             depth_limit, resolver_limit = limits(api.settings)
             run = Run(
-                caller=caller,
+                caller=caller if isinstance(caller, Caller) else Caller(LAMBDA),
                 default_mode=api.authentication_type,
                 resolvers=api.resolvers.copy(),  # by resolver_key
                 functions=api.functions.copy(),
@@ -221,6 +222,9 @@ def execute_request(
                 domain=domain,
             )
         query = graphql_request(request)
+        if isinstance(caller, PendingLambda):  # outside the lock: it may call AppSync
+            identity, denied = run_lambda(caller, request, query, run.handlers, state.ids, now)
+            run.caller = Caller(LAMBDA, identity, denied=denied)
     except RequestRefused as refused:
         return refusal(refused.refusal), now
     if schema is None:

@@ -24,8 +24,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BODY_EMPTY",
+    "JWT_UNPARSABLE",
     "KEY_REFUSED",
     "NO_CREDENTIALS",
+    "TOKEN_EXPIRED",
     "UNPARSABLE",
     "FieldError",
     "Refusal",
@@ -59,6 +61,8 @@ KEY_REFUSED = Refusal(
     401, "UnauthorizedException", "You are not authorized to make this call.", pretty=True
 )
 NO_CREDENTIALS = Refusal(401, "UnauthorizedException", "Missing authorization header", pretty=True)
+JWT_UNPARSABLE = Refusal(401, "UnauthorizedException", "Unable to parse JWT token.", pretty=True)
+TOKEN_EXPIRED = Refusal(401, "UnauthorizedException", "Token has expired.", pretty=True)
 
 
 class RequestRefused(Exception):

@@ -6,10 +6,9 @@ The API's providers are its ``authenticationType`` and those of
 among them is an API-key caller: a key that is unknown, deleted, past its ``deletes`` time or
 past its ``expires`` time is 401 ``You are not authorized to make this call.``. A key past
 ``expires`` but before ``deletes`` works again once UpdateApiKey moves ``expires`` ahead: the
-key is read at each request, under the backend's lock. A request with no credential for any
-provider is 401 ``Missing authorization header``. The other providers (IAM, Cognito user
-pools, OIDC, Lambda authorizers) are not run yet: a request that would need one is stopped
-with :class:`UnsupportedExecution`.
+key is read at each request, under the backend's lock. A request with an ``Authorization``
+header goes to the other providers (:mod:`._providers`). A request with no credential for any
+provider is 401 ``Missing authorization header``.
 
 A field may be read by the modes its authorization directives name (``@aws_api_key``,
 ``@aws_iam``, ``@aws_oidc``, ``@aws_cognito_user_pools``, ``@aws_auth``, ``@aws_lambda``);
@@ -25,6 +24,7 @@ from ..._http import HttpRequest
 from ...errors import MockwayError, UnsupportedOperation
 from .._models import GraphqlApi
 from ._answers import KEY_REFUSED, NO_CREDENTIALS, RequestRefused
+from ._providers import PendingLambda, by_token
 
 if TYPE_CHECKING:
     from graphql import GraphQLObjectType
@@ -52,8 +52,8 @@ class UnsupportedExecution(UnsupportedOperation):
         MockwayError.__init__(
             self,
             f"mockway does not serve {what} on AppSync GraphQL requests yet; the request was "
-            "stopped and nothing was sent to AWS. API_KEY authorization with NONE and "
-            "AWS_LAMBDA data sources is served (docs/graphql.md).",
+            "stopped and nothing was sent to AWS. NONE and AWS_LAMBDA data sources are "
+            "served (docs/graphql.md).",
         )
 
 
@@ -64,6 +64,8 @@ class Caller:
     mode: str
     identity: dict[str, Any] | None = None
     key_id: str | None = None
+    denied: frozenset[str] = frozenset()
+    """``Type.field`` names a Lambda authorizer denied."""
 
 
 def providers(api: GraphqlApi) -> tuple[str, ...]:
@@ -72,8 +74,9 @@ def providers(api: GraphqlApi) -> tuple[str, ...]:
     return (api.authentication_type, *(p["authenticationType"] for p in extra))
 
 
-def authorize(api: GraphqlApi, request: HttpRequest, now: float) -> Caller:
-    """Who the request comes from, by the API's state now (call under the backend's lock)."""
+def authorize(api: GraphqlApi, request: HttpRequest, now: float) -> Caller | PendingLambda:
+    """Who the request comes from, by the API's state now (call under the backend's lock), or
+    the Lambda authorization still to run outside it."""
     modes = providers(api)
     value = request.header("x-api-key")
     if value is not None and API_KEY in modes:
@@ -81,10 +84,13 @@ def authorize(api: GraphqlApi, request: HttpRequest, now: float) -> Caller:
         if key is None or now > key.expires or now > key.deletes:
             raise RequestRefused(KEY_REFUSED)
         return Caller(API_KEY, None, key.id)
-    others = [m for m in modes if m != API_KEY]
-    if request.header("authorization") and others:
-        raise UnsupportedExecution(" or ".join(sorted(set(others))) + " authorization")
-    if value is None and not request.header("authorization"):
+    token = request.header("authorization")
+    if token and any(m != API_KEY for m in modes):
+        found = by_token(api, modes, token, now)
+        if isinstance(found, PendingLambda):
+            return found
+        return Caller(found[0], found[1])
+    if value is None and not token:
         raise RequestRefused(NO_CREDENTIALS)
     raise RequestRefused(KEY_REFUSED)
 

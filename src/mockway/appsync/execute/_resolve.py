@@ -92,7 +92,9 @@ def resolve_field(source: Any, info: Info, **arguments: Any) -> Any:
     modes = run.modes.get(where)
     if modes is None:
         modes = run.modes[where] = field_modes(parent, info.field_name, run.default_mode)
-    if run.caller.mode not in modes:
+    if run.caller.mode not in modes or (
+        run.caller.denied and f"{parent.name}.{info.field_name}" in run.caller.denied
+    ):
         raise FieldError(
             NOT_AUTHORIZED.format(field=info.field_name, type=parent.name), "Unauthorized"
         )
