@@ -32,6 +32,7 @@ from ..._ids import IdSource
 from ...errors import MockwayError
 from .._rest_models import Integration
 from ._authorize import UnsupportedExecution
+from ._content import is_binary, request_body
 from ._mapping import parameter, render_request, request_template, respond, select
 from ._proxy import (
     Identity,
@@ -41,7 +42,7 @@ from ._proxy import (
     proxy_event,
     request_context,
 )
-from ._responses import BAD_LAMBDA_RESPONSE, refusal
+from ._responses import BAD_LAMBDA_RESPONSE, INTERNAL_ERROR, GatewayError, refusal
 from ._route import Route
 from ._target import Target
 from ._traffic import Traffic
@@ -119,25 +120,53 @@ class _Call:
                     found.append((name.removeprefix(prefix), value))
         return found
 
-    def payload(self, request: HttpRequest, context: Any) -> str:
+    def request_body(self, request: HttpRequest) -> bytes | str:
+        """The request's body as the integration takes it: text, or a binary blob."""
+        return request_body(
+            request.body,
+            request.header("content-type"),
+            self.target.api.binary_media_types,
+            self.integration.content_handling,
+        )
+
+    def render(self, template: str, request: HttpRequest, context: Any) -> str:
+        """A request template rendered; a binary body it cannot read as text is 500."""
+        body = self.request_body(request)
+        if isinstance(body, bytes):
+            try:
+                body = body.decode("utf-8")
+            except UnicodeDecodeError:
+                raise GatewayError(INTERNAL_ERROR) from None
+        variables = self.target.stage.variables
+        return render_request(template, body, request, self.route.parameters, context, variables)
+
+    def payload(self, request: HttpRequest, context: Any) -> bytes:
         """The request template's text, or the body passed through."""
         template = request_template(self.integration, request)
-        if template is None:
-            return request.body.decode("utf-8", "replace")
-        variables = self.target.stage.variables
-        return render_request(template, request, self.route.parameters, context, variables)
+        if template is not None:
+            return self.render(template, request, context).encode("utf-8")
+        body = self.request_body(request)
+        return body if isinstance(body, bytes) else body.encode("utf-8")
 
     def answer(
         self,
         key: str | None,
-        body: str,
+        body: bytes,
         headers: dict[str, str],
         request: HttpRequest,
         context: Any,
     ) -> HttpResponse:
         response = select(self.integration, key)
-        variables = self.target.stage.variables
-        return respond(response, body, headers, request, self.route.parameters, context, variables)
+        return respond(
+            response,
+            body,
+            headers,
+            request,
+            self.route.parameters,
+            context,
+            self.target.stage.variables,
+            self.target.api.binary_media_types,
+        )
 
 
 def _mock(call: _Call) -> Run:
@@ -146,11 +175,9 @@ def _mock(call: _Call) -> Run:
         template = request_template(call.integration, request)
         key = None
         if template:
-            variables = call.target.stage.variables
-            text = render_request(template, request, call.route.parameters, context, variables)
-            status = _STATUS.search(text)
+            status = _STATUS.search(call.render(template, request, context))
             key = None if status is None else status[1]
-        return call.answer(key, "", {}, request, context)
+        return call.answer(key, b"", {}, request, context)
 
     return run
 
@@ -200,7 +227,8 @@ def _lambda_proxy(traffic: Traffic, call: _Call) -> Run:
             answer = handler(event, _lambda_context(arn, name, call, ids, now))
         except Exception:  # a failed function is API Gateway's 502, not the caller's error
             return refusal(None, BAD_LAMBDA_RESPONSE)
-        return lambda_response(answer)
+        accept = request.header("accept")
+        return lambda_response(answer, is_binary(accept, call.target.api.binary_media_types))
 
     return run
 
@@ -214,7 +242,7 @@ def _lambda(traffic: Traffic, call: _Call) -> Run:
         try:
             event = json.loads(payload) if payload.strip() else {}
         except ValueError:
-            event = payload
+            event = payload.decode("utf-8", "replace")
         key = None
         try:
             result = handler(event, _lambda_context(arn, name, call, ids, now))
@@ -226,7 +254,7 @@ def _lambda(traffic: Traffic, call: _Call) -> Run:
                 {"errorMessage": key, "errorType": type(error).__name__, "stackTrace": stack},
                 separators=(",", ":"),
             )
-        return call.answer(key, body, {}, request, context)
+        return call.answer(key, body.encode("utf-8"), {}, request, context)
 
     return run
 
@@ -260,14 +288,13 @@ def _http(traffic: Traffic, call: _Call, proxy: bool) -> Run:
             context = call.context(request, identity, ids, now)
             query = urlencode(call.mapped(request, "querystring"))
             headers = call.mapped(request, "header")
-            body = call.payload(request, context).encode("utf-8")
+            body = call.payload(request, context)
         query = "&".join(part for part in (fixed_query, query) if part)
         sent = HttpRequest(verb, host.lower(), "/" + path, query, (*headers, ("Host", host)), body)
         answer = http_response(handler(sent))
         if proxy:
             return answer
-        text = answer.body.decode("utf-8", "replace")
-        return call.answer(str(answer.status), text, dict(answer.headers), request, context)
+        return call.answer(str(answer.status), answer.body, dict(answer.headers), request, context)
 
     return run
 

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..._http import HttpRequest, HttpResponse
 from .._rest_models import Integration, IntegrationResponse
+from ._content import is_binary, response_body
 from ._responses import INTERNAL_ERROR, UNSUPPORTED_MEDIA_TYPE, GatewayError
 from ._templates import Input, TemplateError, render, static, walk
 
@@ -107,47 +108,60 @@ def parameter(
 
 def respond(
     response: IntegrationResponse,
-    answer_body: str,
+    answer_body: bytes,
     answer_headers: Mapping[str, str],
     request: HttpRequest,
     path: Mapping[str, str],
     context: Callable[[], Mapping[str, Any]],
     stage_variables: Mapping[str, str],
+    binary_types: Sequence[str] | None = None,
 ) -> HttpResponse:
-    """The method response made from the selected integration response."""
+    """The method response made from the selected integration response, its payload
+    converted as the API's binary media types and the response's ``contentHandling`` say
+    (:mod:`._content`)."""
     templates = response.response_templates or {}
     content_type = _JSON if _JSON in templates else next(iter(templates), _JSON)
     template = templates.get(content_type)
-    body = answer_body
+    text = answer_body.decode("utf-8", "replace")
+    payload: bytes | str = text
     if template and static(template):
-        body = template
+        payload = template
     elif template:
-        input_ = Input(answer_body, path, request.query, request.headers)
+        input_ = Input(text, path, request.query, request.headers)
         try:
-            body = render(template, input_, context, stage_variables)
+            payload = render(template, input_, context, stage_variables)
         except TemplateError:
             raise GatewayError(INTERNAL_ERROR) from None
+    elif is_binary(_header(answer_headers, "content-type"), binary_types):
+        payload = answer_body
     headers = {"Content-Type": content_type}
     for name, source in (response.response_parameters or {}).items():
         if not name.startswith(_HEADER):
             continue
-        value = parameter(source, request, path, stage_variables, answer_headers, answer_body)
+        value = parameter(source, request, path, stage_variables, answer_headers, text)
         if value is not None:
             headers[name.removeprefix(_HEADER)] = value
-    return HttpResponse(int(response.status_code), headers, body.encode("utf-8"))
+    accept = request.header("accept")
+    body = response_body(payload, accept, binary_types, response.content_handling)
+    return HttpResponse(int(response.status_code), headers, body)
+
+
+def _header(headers: Mapping[str, str], name: str) -> str | None:
+    return next((v for k, v in headers.items() if k.lower() == name), None)
 
 
 def render_request(
     template: str,
+    body: str,
     request: HttpRequest,
     path: Mapping[str, str],
     context: Callable[[], Mapping[str, Any]],
     stage_variables: Mapping[str, str],
 ) -> str:
-    """The request template's text; a template that cannot run is 500."""
+    """The request template's text, ``body`` its ``$input``; a template that cannot run is
+    500."""
     if static(template):
         return template
-    body = request.body.decode("utf-8", "replace")
     try:
         input_ = Input(body, path, request.query, request.headers)
         return render(template, input_, context, stage_variables)

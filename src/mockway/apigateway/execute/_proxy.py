@@ -14,7 +14,6 @@ an :class:`HttpResponse`, passed through as it is.
 from __future__ import annotations
 
 import base64
-import binascii
 import json
 import time
 from collections.abc import Callable, Mapping
@@ -25,6 +24,7 @@ from urllib.parse import parse_qsl
 from ..._http import HttpRequest, HttpResponse
 from ..._ids import IdSource
 from ...errors import MockwayError
+from ._content import decoded, is_binary
 from ._responses import BAD_LAMBDA_RESPONSE, refusal
 from ._route import Route
 from ._target import Target
@@ -145,17 +145,25 @@ def request_context(
     return context
 
 
+def _event_body(request: HttpRequest, target: Target) -> tuple[str | None, bool]:
+    """The event's body, and whether it is Base64: for a binary media type, or no UTF-8."""
+    if not request.body:
+        return None, False
+    if not is_binary(request.header("content-type"), target.api.binary_media_types):
+        try:
+            return request.body.decode("utf-8"), False
+        except UnicodeDecodeError:
+            pass
+    return base64.b64encode(request.body).decode("ascii"), True
+
+
 def proxy_event(
     request: HttpRequest, target: Target, route: Route, context: dict[str, Any]
 ) -> dict[str, Any]:
     """The Lambda proxy event, payload format 1.0, as API Gateway builds it for a REST API."""
     headers = list(request.headers)
     query = parse_qsl(request.query, keep_blank_values=True)
-    try:
-        body: str | None = request.body.decode("utf-8") if request.body else None
-        encoded = False
-    except UnicodeDecodeError:
-        body, encoded = base64.b64encode(request.body).decode("ascii"), True
+    body, encoded = _event_body(request, target)
     return {
         "resource": route.path,
         "path": target.domain_path or "/" + "/".join(target.segments),
@@ -199,8 +207,9 @@ def _scalar(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def lambda_response(answer: Any) -> HttpResponse:
-    """What API Gateway makes of a Lambda proxy response."""
+def lambda_response(answer: Any, binary_accept: bool = False) -> HttpResponse:
+    """What API Gateway makes of a Lambda proxy response: a body with ``isBase64Encoded`` is
+    decoded only for a request whose ``Accept`` is binary (:mod:`._content`)."""
     if isinstance(answer, (str, bytes)):
         try:
             answer = json.loads(answer)
@@ -221,11 +230,8 @@ def lambda_response(answer: Any) -> HttpResponse:
     ):
         return refusal(None, BAD_LAMBDA_RESPONSE)
     payload = (body or "").encode("utf-8")
-    if answer.get("isBase64Encoded") is True:
-        try:
-            payload = base64.b64decode(body or "", validate=True)
-        except (binascii.Error, ValueError):
-            return refusal(None, BAD_LAMBDA_RESPONSE)
+    if answer.get("isBase64Encoded") is True and binary_accept:
+        payload = decoded(payload)
     return HttpResponse(status, headers, payload)
 
 
