@@ -25,12 +25,9 @@ its ``exp`` is 401 ``The incoming token has expired``. The token's claims reach
 
 from __future__ import annotations
 
-import base64
-import binascii
 import dataclasses
 import datetime
 import email.utils
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -38,6 +35,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from ..._http import HttpRequest
+from ..._jwt import claims_of, fullmatch
 from ._mapping import parameter
 from ._responses import (
     AUTHORIZER_CONFIGURATION_ERROR,
@@ -191,17 +189,11 @@ def _check_time(date: str | None, now: float) -> None:
 
 
 def _claims(token: str) -> dict[str, Any]:
-    """The payload of a JWT (its signature is not checked), or 401."""
-    pieces = token.split(".")
-    if len(pieces) != 3:
+    """The token's claims (its signature is not checked), or 401."""
+    claims = claims_of(token)
+    if claims is None:
         raise GatewayError(UNAUTHORIZED)
-    try:
-        payload = json.loads(base64.urlsafe_b64decode(pieces[1] + "=" * (-len(pieces[1]) % 4)))
-    except (binascii.Error, ValueError, UnicodeDecodeError):
-        raise GatewayError(UNAUTHORIZED) from None
-    if not isinstance(payload, dict):
-        raise GatewayError(UNAUTHORIZED)
-    return payload
+    return claims
 
 
 def _token(target: Target, route: Route, request: HttpRequest, now: float) -> Credentials:
@@ -214,7 +206,7 @@ def _token(target: Target, route: Route, request: HttpRequest, now: float) -> Cr
     token = parameter(source, request, route.parameters, target.stage.variables)
     if not token:
         raise GatewayError(UNAUTHORIZED)
-    claims = _claims(token.removeprefix("Bearer ").strip())
+    claims = _claims(token)
     pools = {
         (found[1], found[2])
         for arn in authorizer.provider_arns or ()
@@ -236,16 +228,9 @@ def _token(target: Target, route: Route, request: HttpRequest, now: float) -> Cr
     elif claims.get("token_use") != "id":
         raise GatewayError(UNAUTHORIZED)
     expression = authorizer.identity_validation_expression
-    if expression and not _fullmatch(expression, str(claims.get("aud", ""))):
+    if expression and not fullmatch(expression, str(claims.get("aud", ""))):
         raise GatewayError(UNAUTHORIZED)
     return Credentials({}, {"claims": {name: _text(name, v) for name, v in claims.items()}})
-
-
-def _fullmatch(expression: str, value: str) -> bool:
-    try:
-        return re.fullmatch(expression, value) is not None
-    except re.error:
-        return False
 
 
 def _text(name: str, value: Any) -> str:

@@ -11,9 +11,6 @@ backend's lock (:func:`run_lambda`), as the registered callable may call AppSync
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -21,6 +18,7 @@ from typing import Any
 
 from ..._http import HttpRequest
 from ..._ids import IdSource
+from ..._jwt import claims_of, fullmatch
 from .._models import GraphqlApi
 from ._answers import JWT_UNPARSABLE, KEY_REFUSED, TOKEN_EXPIRED, FieldError, RequestRefused
 from ._lambda import LambdaHandler, invoke
@@ -58,25 +56,6 @@ def configs(api: GraphqlApi, mode: str) -> Iterator[dict[str, Any]]:
             yield provider.get(_CONFIG.get(mode, "")) or {}
 
 
-def _b64json(part: str) -> Any:
-    try:
-        return json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
-    except (ValueError, binascii.Error, RecursionError):
-        return None
-
-
-def claims_of(token: str) -> dict[str, Any] | None:
-    """A JWT's claims, read without checking its signature; None when it is not a JWT."""
-    token = token.removeprefix("Bearer ").strip()
-    parts = token.split(".")
-    if len(parts) != 3:
-        return None
-    header, claims = _b64json(parts[0]), _b64json(parts[1])
-    if not isinstance(header, dict) or not isinstance(claims, dict):
-        return None
-    return claims
-
-
 def _issuer(mode: str, config: Mapping[str, Any]) -> str:
     if mode == COGNITO:
         region, pool = config.get("awsRegion", ""), config.get("userPoolId", "")
@@ -88,7 +67,7 @@ def _matches(pattern: str | None, *values: Any) -> bool:
     if not pattern:
         return True
     found = [v for value in values for v in (value if isinstance(value, list) else [value])]
-    return any(isinstance(v, str) and re.fullmatch(pattern, v) for v in found)
+    return any(isinstance(v, str) and fullmatch(pattern, v) for v in found)
 
 
 def _number(claims: Mapping[str, Any], name: str) -> float | None:
