@@ -174,6 +174,14 @@ def test_user_pool_tokens_are_held_to_the_pool(mockway: mockway.Handle, ask: Ask
     assert_data(send(jwt(iss=POOL_ISSUER, client_id="client2", exp=later)), {"who": _any()})
 
 
+def test_a_client_pattern_that_is_no_regular_expression_admits_no_client(
+    mockway: mockway.Handle, ask: Ask
+) -> None:
+    api = pool_api(appIdClientRegex="client[")
+    token = jwt(iss=POOL_ISSUER, aud="client[", exp=int(time.time()) + 3600)
+    assert_unauthorized(ask(api, "{ who }", key=None, headers={"Authorization": token}))
+
+
 class _any:
     def __eq__(self, other: object) -> bool:
         return True
