@@ -7,6 +7,7 @@ import datetime
 import json
 import subprocess
 import sys
+from collections import OrderedDict
 from typing import Any
 
 import aiobotocore.session
@@ -364,6 +365,55 @@ def test_the_api_keeps_its_built_schema(mockway: mockway.Handle, appsync: Any, a
     assert rebuilt is not schema
     assert rebuilt is not None
     assert rebuilt.get_type("Comment") is not None
+
+
+def test_a_text_checked_before_is_not_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mockway.appsync import _sdl
+
+    checked: list[str] = []
+    check = _sdl._check
+
+    def counted(text: str) -> Any:
+        checked.append(text)
+        return check(text)
+
+    monkeypatch.setattr(_sdl, "_check", counted)
+    monkeypatch.setattr(_sdl, "_outcomes", OrderedDict())
+    text = POSTS + "\n# checked once"
+    first, again = _sdl.check(text), _sdl.check(text)
+    assert checked == [text]
+    assert again.types == first.types
+    assert again.extras == first.extras
+    # Each gets a schema of its own, built when first read.
+    assert again.schema is not first.schema
+    assert again.schema.query_type is not None
+    assert again.schema.query_type.name == "Query"
+    broken = "type Query { broken: Missing } # checked once"
+    found = []
+    for _ in range(2):
+        with pytest.raises(_sdl.SchemaProblem) as problem:
+            _sdl.check(broken)
+        found.append(problem.value.details)
+    assert checked == [text, broken]
+    assert found[0] == found[1]
+    assert found[0].startswith("Found 1 problem(s) with the schema:")
+
+
+def test_apis_with_the_same_schema_each_build_their_own(
+    mockway: mockway.Handle, appsync: Any
+) -> None:
+    ids = []
+    for mode in ("API_KEY", "AWS_IAM"):
+        api_id = appsync.create_graphql_api(name=mode, authenticationType=mode)["graphqlApi"]
+        assert create(appsync, api_id["apiId"], POSTS)["status"] == "SUCCESS"
+        ids.append(api_id["apiId"])
+    backend = mockway._state._backends["appsync", "123456789012", REGION]
+    apis = [backend.api(api_id) for api_id in ids]
+    one, other = (api.graphql_schema for api in apis)
+    assert one is not None
+    assert other is not None
+    assert one is not other
+    assert introspect(appsync, apis[1].api_id, format="SDL") == POSTS_SDL
 
 
 def test_importing_mockway_does_not_import_graphql() -> None:

@@ -20,7 +20,7 @@ from .._registry import Call
 from . import _errors as e
 from ._introspection import introspection, lenient_types
 from ._models import AppSyncBackend, GraphqlApi
-from ._sdl import SchemaProblem, check, decode, print_sdl
+from ._sdl import Checked, SchemaProblem, check, decode, print_sdl
 from ._types import GraphqlType
 
 if TYPE_CHECKING:
@@ -40,22 +40,29 @@ def definitions(api: GraphqlApi) -> tuple[str, ...]:
 class Built:
     """The API's schema as built from its definitions at one time."""
 
-    __slots__ = ("_types_json", "extras", "problem", "schema", "types")
+    __slots__ = ("_schema", "_types_json", "extras", "problem", "types")
 
     def __init__(
         self,
         extras: tuple[str, ...],
         types: tuple[GraphqlType, ...],
-        schema: GraphQLSchema | None,
+        schema: GraphQLSchema | Checked | None,
         problem: str,
     ) -> None:
         self.extras = extras
         self.types = types
-        self.schema = schema
-        """None when the definitions make no valid schema."""
+        self._schema = schema
         self.problem = problem
         """What GetIntrospectionSchema answers when there is no schema."""
         self._types_json: dict[str, dict[str, Any]] | None = None
+
+    @property
+    def schema(self) -> GraphQLSchema | None:
+        """None when the definitions make no valid schema; built on first read."""
+        schema = self._schema
+        if isinstance(schema, Checked):
+            schema = self._schema = schema.schema
+        return schema
 
     def made_of(self, api: GraphqlApi) -> bool:
         if self.extras is not api.schema_extras or len(self.types) != len(api.types):
@@ -83,8 +90,8 @@ def built(api: GraphqlApi) -> Built:
         current = Built(api.schema_extras, types, None, e.NO_SCHEMA)
     else:
         try:
-            schema = check("\n\n".join(definitions(api))).schema
-            current = Built(api.schema_extras, types, schema, "")
+            checked = check("\n\n".join(definitions(api)))
+            current = Built(api.schema_extras, types, checked, "")
         except SchemaProblem as problem:
             current = Built(api.schema_extras, types, None, problem.details)
     api.built = current
@@ -104,7 +111,7 @@ def start_schema_creation(backend: AppSyncBackend, call: Call) -> dict[str, Any]
     api.types = types
     api.schema_extras = checked.extras
     api.schema_creation = (SUCCESS, e.SCHEMA_CREATED.format(count=len(types)))
-    api.built = Built(api.schema_extras, tuple(types.values()), checked.schema, "")
+    api.built = Built(api.schema_extras, tuple(types.values()), checked, "")
     return {"status": "PROCESSING"}
 
 

@@ -4,7 +4,9 @@ AppSync predefines its scalars (``AWSDateTime``...) and directives (``@aws_subsc
 schema uses them without declaring them, and declaring one again is an error. A schema is
 checked as AppSync checks it, in AppSync's order and words: it parses, it names no type twice,
 it has a top-level query type, every type it names exists; then graphql-core's own schema rules
-(lenient where AppSync is: unknown directives and types without fields are accepted).
+(lenient where AppSync is: unknown directives and types without fields are accepted). What
+checking a text found is kept for the last few texts, so a text is checked once however often
+it is sent; each API builds its own schema from it.
 
 graphql-core is imported inside the functions, on first use, so ``import mockway`` stays cheap.
 """
@@ -13,6 +15,8 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -26,6 +30,7 @@ from ._prelude import (
     PREDEFINED_DIRECTIVES,
     PREDEFINED_TYPES,
 )
+from ._sdl_rules import run_rules
 
 if TYPE_CHECKING:
     from graphql import DocumentNode, GraphQLSchema
@@ -65,13 +70,49 @@ class Definition:
     sdl: str
 
 
-@dataclass(frozen=True, slots=True)
 class Checked:
     """A schema AppSync accepts: its types, its other definitions (as SDL), and its build."""
 
-    types: tuple[Definition, ...]
-    extras: tuple[str, ...]
-    schema: GraphQLSchema
+    __slots__ = ("_document", "_schema", "extras", "types")
+
+    def __init__(
+        self,
+        types: tuple[Definition, ...],
+        extras: tuple[str, ...],
+        document: DocumentNode,
+        schema: GraphQLSchema | None = None,
+    ) -> None:
+        self.types = types
+        self.extras = extras
+        self._document = document
+        """The schema's definitions with AppSync's (:func:`full`)."""
+        self._schema = schema
+
+    @property
+    def schema(self) -> GraphQLSchema:
+        """The schema, built on first read when the check did not build it (it had checked
+        the same text before)."""
+        if self._schema is None:
+            self._schema = _build(self._document)
+        return self._schema
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    """What checking one text found: a schema's parts, or AppSync's ``details`` for it."""
+
+    types: tuple[Definition, ...] = ()
+    extras: tuple[str, ...] = ()
+    document: DocumentNode | None = None
+    problem: str = ""
+
+
+# Tests send the same few schemas again and again, each check costing about as long as
+# graphql-core takes to parse the text; the outcome (never a built schema, which each API
+# builds for itself) is kept for the last few texts.
+_REMEMBERED = 8
+_outcomes: OrderedDict[str, _Outcome] = OrderedDict()
+_outcomes_lock = threading.Lock()
 
 
 def decode(definition: Any) -> str:
@@ -131,11 +172,11 @@ def _where(node: Node) -> str:
 
 def _named(node: TypeNode) -> str:
     """The name a (list, non-null, named) type reference ends with."""
-    from graphql.language import NamedTypeNode
-
-    while not isinstance(node, NamedTypeNode):
-        node = node.type  # type: ignore[attr-defined]
-    return node.name.value
+    found: Any = node
+    while found.kind != "named_type":
+        found = found.type
+    name: str = found.name.value
+    return name
 
 
 def _references(defs: Iterable[Any]) -> Iterator[tuple[str | None, Any, Any]]:
@@ -222,77 +263,8 @@ def _sdl_problems(document: DocumentNode) -> list[str]:
     skipped = (KnownDirectivesRule, KnownTypeNamesRule)
     errors: list[Any] = []
     context = SDLValidationContext(document, None, errors.append)
-    _run_rules(document, [rule(context) for rule in specified_sdl_rules if rule not in skipped])
+    run_rules(document, [rule(context) for rule in specified_sdl_rules if rule not in skipped])
     return [_message(error) for error in errors]
-
-
-# Kinds whose nodes hold only names and type references, and no directives.
-_INERT = frozenset({"name", "named_type", "list_type", "non_null_type", "string_value"})
-
-
-def _run_rules(document: DocumentNode, visitors: list[Any]) -> None:
-    """The rules ``visitors`` run over ``document`` as graphql-core's ``validate_sdl`` runs them
-    (one depth-first walk, each rule called in turn, a rule's SKIP skipping the node's subtree
-    for that rule alone), without the general walk's bookkeeping, which takes longer than the
-    rules: the SDL rules read only the node they are called with. A subtree of an inert kind is
-    not walked when no rule but the check of repeated directives, which looks at the node's
-    directives alone, would be called in it."""
-    from graphql.language import BREAK, SKIP, Node
-    from graphql.language.ast import QUERY_DOCUMENT_KEYS
-    from graphql.validation.rules.unique_directives_per_location import (
-        UniqueDirectivesPerLocationRule,
-    )
-
-    generic = UniqueDirectivesPerLocationRule.enter
-    skipping: list[Any] = [None] * len(visitors)
-    table: dict[str, tuple[tuple[int, Any, Any], ...] | None] = {}
-
-    def handlers(kind: str) -> tuple[tuple[int, Any, Any], ...] | None:
-        found = []
-        for i, visitor in enumerate(visitors):
-            enter, leave = visitor.get_enter_leave_for_kind(kind)
-            if enter or leave:
-                found.append((i, enter, leave))
-        if kind in _INERT and all(
-            leave is None and getattr(enter, "__func__", None) is generic
-            for _, enter, leave in found
-        ):
-            return None
-        return tuple(found)
-
-    def walk(node: Any, key: Any, parent: Any) -> None:
-        kind = node.kind
-        try:
-            found = table[kind]
-        except KeyError:
-            found = table[kind] = handlers(kind)
-        if found is None:
-            return
-        for i, enter, _ in found:
-            if enter is not None and not skipping[i]:
-                result = enter(node, key, parent, (), ())
-                if result is SKIP or result is False:
-                    skipping[i] = node
-                elif result is BREAK or result is True:
-                    skipping[i] = BREAK
-        for name in QUERY_DOCUMENT_KEYS.get(kind, ()):
-            child = getattr(node, name, None)
-            if isinstance(child, Node):
-                walk(child, name, node)
-            elif child:
-                for index, item in enumerate(child):
-                    walk(item, index, child)
-        for i, _, leave in found:
-            state = skipping[i]
-            if not state:
-                if leave is not None:
-                    result = leave(node, key, parent, (), ())
-                    if result is BREAK or result is True:
-                        skipping[i] = BREAK
-            elif state is node:
-                skipping[i] = None
-
-    walk(document, None, None)
 
 
 def _message(error: Any) -> str:
@@ -337,8 +309,36 @@ def _ordered(schema: GraphQLSchema) -> GraphQLSchema:
     return GraphQLSchema(**kwargs)
 
 
+def _build(document: DocumentNode) -> GraphQLSchema:
+    """The schema of a checked ``document`` (with AppSync's definitions)."""
+    from graphql import build_ast_schema
+
+    return _ordered(build_ast_schema(document, assume_valid_sdl=True))
+
+
 def check(text: str) -> Checked:
-    """The schema ``text`` defines, checked as AppSync checks it (:class:`SchemaProblem`)."""
+    """The schema ``text`` defines, checked as AppSync checks it (:class:`SchemaProblem`);
+    a text checked before is not checked again."""
+    with _outcomes_lock:
+        outcome = _outcomes.get(text)
+        if outcome is not None:
+            _outcomes.move_to_end(text)
+    schema = None
+    if outcome is None:
+        try:
+            outcome, schema = _check(text)
+        except SchemaProblem as problem:
+            outcome = _Outcome(problem=problem.details)
+        with _outcomes_lock:
+            _outcomes[text] = outcome
+            if len(_outcomes) > _REMEMBERED:
+                _outcomes.popitem(last=False)
+    if outcome.document is None:
+        raise SchemaProblem(outcome.problem)
+    return Checked(outcome.types, outcome.extras, outcome.document, schema)
+
+
+def _check(text: str) -> tuple[_Outcome, GraphQLSchema]:
     from graphql import GraphQLError, build_ast_schema, validate_schema
     from graphql.language import ast
 
@@ -361,8 +361,9 @@ def check(text: str) -> Checked:
     if not problems:
         problems = _sdl_problems(document)
     if not problems:
+        whole = full(document)
         try:
-            schema = build_ast_schema(full(document), assume_valid_sdl=True)
+            schema = build_ast_schema(whole, assume_valid_sdl=True)
         except (GraphQLError, TypeError) as error:
             problems = [str(error)]
         else:
@@ -370,7 +371,8 @@ def check(text: str) -> Checked:
             problems = [_message(x) for x in errors if not _ACCEPTED.search(x.message)]
     if problems:
         raise SchemaProblem(_found(problems))
-    return Checked(_definitions(document), _extras(document), _ordered(schema))
+    outcome = _Outcome(_definitions(document), _extras(document), whole)
+    return outcome, _ordered(schema)
 
 
 def _source(node: Node) -> str:
