@@ -3,7 +3,10 @@ GetSchemaCreationStatus that reports SUCCESS, through a boto3 client.
 
 Each type has five fields (scalars, AppSync scalars, a list, a reference to another type) and
 a directive; a Query and a Mutation reach every type. Prints the median over runs, each in a
-fresh activation, and the bar.
+fresh activation, of three things: a schema text the process has not seen before (each run's
+text ends in a comment of its own); the same text again, as a test suite sends it test after
+test (mockway keeps what checking a text found, and each API builds its GraphQL schema when
+first used); and graphql-core's parse of the text alone, the floor for a text not seen before.
 
     python benchmarks/appsync_schema.py [--runs N] [--types N] [--check]
 """
@@ -11,9 +14,11 @@ fresh activation, and the bar.
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import sys
 import time
+from collections.abc import Callable
 
 import boto3
 
@@ -37,39 +42,58 @@ def schema(types: int) -> bytes:
     return "\n\n".join(parts).encode()
 
 
-def median_ms(definition: bytes, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        with mock_aws():
-            client = boto3.client(
-                "appsync",
-                region_name="us-east-1",
-                aws_access_key_id="x",
-                aws_secret_access_key="y",
-            )
-            api = client.create_graphql_api(name="bench", authenticationType="API_KEY")
-            api_id = api["graphqlApi"]["apiId"]
-            start = time.perf_counter()
-            client.start_schema_creation(apiId=api_id, definition=definition)
-            status = client.get_schema_creation_status(apiId=api_id)["status"]
-            times.append((time.perf_counter() - start) * 1000)
-            assert status == "SUCCESS", status
-    return statistics.median(times)
+def creation_ms(definition: bytes) -> float:
+    with mock_aws():
+        client = boto3.client(
+            "appsync",
+            region_name="us-east-1",
+            aws_access_key_id="x",
+            aws_secret_access_key="y",
+        )
+        api = client.create_graphql_api(name="bench", authenticationType="API_KEY")
+        api_id = api["graphqlApi"]["apiId"]
+        gc.collect()
+        start = time.perf_counter()
+        client.start_schema_creation(apiId=api_id, definition=definition)
+        status = client.get_schema_creation_status(apiId=api_id)["status"]
+        took = (time.perf_counter() - start) * 1000
+        assert status == "SUCCESS", status
+    return took
+
+
+def parse_ms(definition: bytes) -> float:
+    from graphql import parse
+
+    text = definition.decode()
+    gc.collect()
+    start = time.perf_counter()
+    parse(text)
+    return (time.perf_counter() - start) * 1000
+
+
+def median(runs: int, measure: Callable[[int], float]) -> float:
+    return statistics.median(measure(n) for n in range(runs))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--types", type=int, default=200)
-    parser.add_argument("--check", action="store_true", help="exit 1 when it misses the bar")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 when a text not seen before misses the bar"
+    )
     args = parser.parse_args()
     definition = schema(args.types)
-    took = median_ms(definition, args.runs)
-    print(
-        f"| StartSchemaCreation, {args.types} types ({len(definition):,} bytes), "
-        f"to SUCCESS | {took:.1f} ms | ≤ {BAR_MS:.0f} ms |"
-    )
-    return 1 if args.check and took > BAR_MS else 0
+    creation_ms(definition + b"\n# warm-up")  # imports graphql-core, loads the client
+    new = median(args.runs, lambda n: creation_ms(definition + f"\n# run {n}".encode()))
+    creation_ms(definition)
+    again = median(args.runs, lambda _: creation_ms(definition))
+    floor = median(args.runs, lambda _: parse_ms(definition))
+    what = f"StartSchemaCreation, {args.types} types ({len(definition):,} bytes), to SUCCESS"
+    print(f"| {what}, a text not seen before | {new:.1f} ms | ≤ {BAR_MS:.0f} ms |")
+    print(f"| {what}, the same text again | {again:.1f} ms | ≤ {BAR_MS:.0f} ms |")
+    print(f"| graphql-core's `parse` of that text alone (the floor) | {floor:.1f} ms | |")
+    return 1 if args.check and new > BAR_MS else 0
 
 
 if __name__ == "__main__":
