@@ -174,6 +174,7 @@ def test_an_invalid_signature_takes_the_apis_gateway_response(
         statusCode="401",
         responseParameters={"gatewayresponse.header.x-why": "'signature'"},
     )
+    apigw.create_deployment(restApiId=api_id, stageName="dev")
     reply = send("GET", url, headers=_signed(url, region="eu-west-1"))
     assert reply.status == 401
     assert reply.headers["x-why"] == "signature"

@@ -141,5 +141,7 @@ def test_with_the_key_source_authorizer_a_header_key_is_not_read(
         restApiId=keyed.api.api_id,
         patchOperations=[{"op": "replace", "path": "/apiKeySource", "value": "AUTHORIZER"}],
     )
+    assert_ok(send("GET", keyed.url(), headers=keyed.key))  # the deployment's key source
+    apigw.create_deployment(restApiId=keyed.api.api_id, stageName=keyed.api.stage)
     # No authorizer returns a usage identifier key: there is no key.
     assert_forbidden(send("GET", keyed.url(), headers=keyed.key))

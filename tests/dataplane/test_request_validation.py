@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import pytest
-from dataplane_support import Send, assert_ok, assert_refused
+from dataplane_support import Send, assert_answered, assert_ok, assert_refused
 
 import mockway
 
@@ -18,6 +18,8 @@ PET = json.dumps(
         "properties": {"name": {"type": "string"}, "age": {"type": "integer", "minimum": 0}},
     }
 )
+
+JSON = {"Content-Type": "application/json"}
 
 
 def validated(
@@ -126,6 +128,38 @@ def test_a_refused_body_can_be_shaped_by_a_gateway_response(
         statusCode="422",
         responseParameters={"gatewayresponse.header.X-Why": "'schema'"},
     )
+    assert mockway.apigateway().invoke("POST", url, body="{}").status == 400  # not deployed yet
+    apigw.create_deployment(restApiId=api_id, stageName=url.split("/")[3])
     reply = mockway.apigateway().invoke("POST", url, body="{}")
     assert reply.status == 422
     assert reply.header("X-Why") == "schema"
+
+
+def test_a_stage_validates_with_the_models_and_validator_it_was_deployed_with(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    url = validated(mockway, apigw, body=True, params=False, models={"application/json": "Pet"})
+    api_id, stage = url.split("//")[1].split(".")[0], url.split("/")[3]
+    loose = json.dumps({"$schema": "http://json-schema.org/draft-04/schema#", "type": "object"})
+    apigw.update_model(
+        restApiId=api_id,
+        modelName="Pet",
+        patchOperations=[{"op": "replace", "path": "/schema", "value": loose}],
+    )
+    (validator,) = apigw.get_request_validators(restApiId=api_id)["items"]
+    assert_bad_request(send("POST", url, JSON, "{}"), "Invalid request body")
+    apigw.create_deployment(restApiId=api_id, stageName=stage)
+    assert_answered(send("POST", url, JSON, "{}"), 200)
+    apigw.update_request_validator(
+        restApiId=api_id,
+        requestValidatorId=validator["id"],
+        patchOperations=[{"op": "replace", "path": "/validateRequestBody", "value": "false"}],
+    )
+    apigw.update_model(
+        restApiId=api_id,
+        modelName="Pet",
+        patchOperations=[{"op": "replace", "path": "/schema", "value": PET}],
+    )
+    assert_answered(send("POST", url, JSON, "{}"), 200)  # the loose model, as deployed
+    apigw.create_deployment(restApiId=api_id, stageName=stage)
+    assert_answered(send("POST", url, JSON, "{}"), 200)  # the validator no longer checks bodies

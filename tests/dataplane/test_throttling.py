@@ -216,6 +216,9 @@ def test_a_custom_throttled_gateway_response_sets_status_and_headers(
         statusCode="503",
         responseParameters={"gatewayresponse.header.Retry-After": "'1'"},
     )
+    assert statuses(send, keyed.url(), 2, keyed.key) == [200, 429]  # not deployed yet
+    apigw.create_deployment(restApiId=keyed.api.api_id, stageName=keyed.api.stage)
+    clock.shift(1)
     assert statuses(send, keyed.url(), 1, keyed.key) == [200]
     reply = send("GET", keyed.url(), headers=keyed.key)
     assert_refused(reply, 503, "Too Many Requests", "TooManyRequestsException")

@@ -8,9 +8,11 @@ becomes the canary of an existing stage, whose own deployment stays.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
+from .._paging import OrderedStore
 from .._patch import PatchRules
 from .._registry import Call
 from . import _errors as e
@@ -75,6 +77,25 @@ def _frozen(api: RestApi) -> dict[tuple[str, str], Method]:
     }
 
 
+def _settings(api: RestApi) -> RestApi:
+    """The API's settings a deployment keeps (:attr:`Deployment.api`)."""
+    return dataclasses.replace(
+        api,
+        endpoint_configuration=copy.deepcopy(api.endpoint_configuration),
+        binary_media_types=None if api.binary_media_types is None else [*api.binary_media_types],
+        tags={},
+        resources=OrderedStore(),
+        deployments=OrderedStore(),
+        stages=OrderedStore(),
+        authorizers=OrderedStore(),
+        request_validators=copy.deepcopy(api.request_validators),
+        models=copy.deepcopy(api.models),
+        gateway_responses=copy.deepcopy(api.gateway_responses),
+        documentation_parts=OrderedStore(),
+        documentation_versions=OrderedStore(),
+    )
+
+
 def _canary_stage(api: RestApi, stage_name: str | None) -> None:
     """A canary deployment goes to a stage: it must be named, and be there already."""
     if not stage_name:
@@ -120,6 +141,8 @@ def create_deployment(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]:
         _summary(api),
         _frozen(api),
         {a.id: copy.deepcopy(a) for a in api.authorizers.values()},
+        _settings(api),
+        {resource.path: resource.id for resource in api.resources.values()},
     )
     api.deployments.add(deployment.id, deployment)
     if stage_name:

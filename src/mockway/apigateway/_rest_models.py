@@ -139,6 +139,12 @@ class Deployment:
     resource path and HTTP method: what the stages serving the deployment run."""
     authorizers: dict[str, Authorizer] = field(default_factory=dict)
     """The API's authorizers as they were when deployed (copies), by id."""
+    api: RestApi | None = None
+    """The API's settings as they were when deployed: a copy with its own request validators,
+    models and gateway responses, binary media types and key source, and without resources,
+    deployments, stages or documentation. What the stages serving the deployment read."""
+    resource_ids: dict[str, str] = field(default_factory=dict)
+    """The resources' ids by path, as deployed."""
 
     RENDER: ClassVar[Rendering] = Rendering(hidden=frozenset({"apiSummary"}))
 

@@ -70,7 +70,7 @@ def execute(
                 target = locate_domain(backend, api_label, request)
             else:
                 target = locate(backend, api_of(backend, api_label), request)
-            api = target.api
+            api = target.deployed
             check_size(request)
             traffic = traffic_of(backend)
             found = route(trees_of(backend), target, request.method)

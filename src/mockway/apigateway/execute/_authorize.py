@@ -68,7 +68,8 @@ def identify(
     if not route.deployed.get("apiKeyRequired"):
         return None
     api = target.api
-    value = request.header(API_KEY_HEADER) if api.api_key_source == "HEADER" else usage_key
+    header = target.deployed.api_key_source == "HEADER"
+    value = request.header(API_KEY_HEADER) if header else usage_key
     key_id = None if not value else backend.key_id_by_value.get(value)
     key = None if key_id is None else backend.api_keys.get(key_id)
     if key is None or not key.enabled:

@@ -125,7 +125,7 @@ class _Call:
         return request_body(
             request.body,
             request.header("content-type"),
-            self.target.api.binary_media_types,
+            self.target.deployed.binary_media_types,
             self.integration.content_handling,
         )
 
@@ -165,7 +165,7 @@ class _Call:
             self.route.parameters,
             context,
             self.target.stage.variables,
-            self.target.api.binary_media_types,
+            self.target.deployed.binary_media_types,
         )
 
 
@@ -228,7 +228,7 @@ def _lambda_proxy(traffic: Traffic, call: _Call) -> Run:
         except Exception:  # a failed function is API Gateway's 502, not the caller's error
             return refusal(None, BAD_LAMBDA_RESPONSE)
         accept = request.header("accept")
-        return lambda_response(answer, is_binary(accept, call.target.api.binary_media_types))
+        return lambda_response(answer, is_binary(accept, call.target.deployed.binary_media_types))
 
     return run
 

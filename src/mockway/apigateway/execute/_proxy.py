@@ -101,7 +101,7 @@ def request_context(
 ) -> dict[str, Any]:
     """The request's context, as a proxy event's ``requestContext`` and templates'
     ``$context`` hold it."""
-    resource = target.api.resource_at(route.path)
+    resource_id = target.deployment.resource_ids.get(route.path)
     stage = target.stage.stage_name
     below = "/" + "/".join(target.segments) if target.segments else "/"
     request_identity: dict[str, Any] = {
@@ -124,7 +124,7 @@ def request_context(
         request_identity["apiKey"] = identity.api_key
         request_identity["apiKeyId"] = identity.api_key_id
     context: dict[str, Any] = {
-        "resourceId": None if resource is None else resource.id,
+        "resourceId": resource_id,
         "resourcePath": route.path,
         "httpMethod": request.method,
         "extendedRequestId": ids.mixed_alnum(14) + "=",
@@ -149,7 +149,7 @@ def _event_body(request: HttpRequest, target: Target) -> tuple[str | None, bool]
     """The event's body, and whether it is Base64: for a binary media type, or no UTF-8."""
     if not request.body:
         return None, False
-    if not is_binary(request.header("content-type"), target.api.binary_media_types):
+    if not is_binary(request.header("content-type"), target.deployed.binary_media_types):
         try:
             return request.body.decode("utf-8"), False
         except UnicodeDecodeError:

@@ -34,6 +34,12 @@ class Target:
     """The path as sent to a custom domain name, base path and all, decoded: what a proxy
     event's ``path`` and ``requestContext.path`` hold then (None on the API's own host)."""
 
+    @property
+    def deployed(self) -> RestApi:
+        """The API's settings as the stage's deployment holds them: request validators,
+        models, gateway responses, binary media types, key source."""
+        return self.deployment.api or self.api
+
 
 def api_of(backend: ApiGatewayBackend, label: str) -> RestApi | None:
     """The API the host's first label names (``{id}`` or ``{id}-{vpce-id}``), if it can be

@@ -9,8 +9,8 @@
   ``$default`` model), the model's references to other models followed; else 400 ``Invalid
   request body``.
 
-The validator and the models are read from the API as it is now; the method is the
-deployment's.
+The method, the validator and the models are the deployment's: changes reach a stage when it
+is deployed again.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def _validator(schema: str) -> Any:
 def validate(target: Target, route: Route, request: HttpRequest) -> None:
     method = target.deployment.methods.get((route.path, route.method))
     validator_id = None if method is None else method.request_validator_id
-    validator = target.api.request_validators.get(validator_id or "")
+    validator = target.deployed.request_validators.get(validator_id or "")
     if method is None or validator is None:
         return
     if validator.validate_request_parameters and method.request_parameters:
@@ -76,12 +76,12 @@ def validate(target: Target, route: Route, request: HttpRequest) -> None:
         content_type = (request.header("content-type") or "application/json").split(";")[0]
         models = method.request_models
         name = models.get(content_type.strip().lower()) or models.get("$default")
-        model = None if name is None else target.api.models.get(name)
+        model = None if name is None else target.deployed.models.get(name)
         if model is None or model.schema is None:
             return
         try:
             document = json.loads(request.body)
-            schema = flattened(target.api, model.schema)
+            schema = flattened(target.deployed, model.schema)
             valid = _validator(schema).is_valid(document)
         except (ValueError, RecursionError):
             valid = False
