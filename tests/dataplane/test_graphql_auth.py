@@ -139,6 +139,24 @@ def test_fields_without_aws_api_key_are_refused_to_an_api_key_caller(
     }
 
 
+def test_a_new_default_mode_reaches_fields_without_directives_on_the_next_request(
+    mockway: mockway.Handle, ask: Ask
+) -> None:
+    api = hello_api()
+    assert_data(ask(api, "{ hello }"), {"hello": "world"})
+    api.client.update_graphql_api(
+        apiId=api.api_id,
+        name="api",
+        authenticationType="AWS_IAM",
+        additionalAuthenticationProviders=[{"authenticationType": "API_KEY"}],
+    )
+    reply = ask(api, "{ hello }")
+    assert reply.json()["data"] == {"hello": None}
+    assert [e["message"] for e in reply.json()["errors"]] == [
+        "Not Authorized to access hello on type Query"
+    ]
+
+
 def test_a_malformed_signature_is_401(mockway: mockway.Handle, ask: Ask) -> None:
     api = hello_api(additionalAuthenticationProviders=[{"authenticationType": "AWS_IAM"}])
     reply = ask(api, "{ hello }", key=None, headers={"Authorization": "AWS4-HMAC-SHA256 ..."})

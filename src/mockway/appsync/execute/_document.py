@@ -56,7 +56,8 @@ class _Kept:
 
     def __init__(self) -> None:
         self.documents: dict[str, Prepared] = {}
-        self.modes: dict[tuple[str, str], frozenset[str]] = {}
+        self.modes: dict[tuple[str, str, str], frozenset[str]] = {}
+        """The modes that may read each field, by type, field and the API's default mode."""
 
 
 _lock = threading.Lock()

@@ -68,8 +68,8 @@ class Run:
     variables: dict[str, Any]
     ids: IdSource
     now: float
-    modes: dict[tuple[str, str], frozenset[str]]
-    """Each field's allowed modes, kept per schema."""
+    modes: dict[tuple[str, str, str], frozenset[str]]
+    """Each field's allowed modes by type, field and default mode, kept per schema."""
     depth_limit: int = 0
     """The API's ``queryDepthLimit``: 0 for none."""
     resolver_limit: int = DEFAULT_RESOLVER_LIMIT
@@ -88,8 +88,8 @@ def resolve_field(source: Any, info: Info, **arguments: Any) -> Any:
     if run.depth_limit and depth(info.path) > run.depth_limit:
         raise past_depth(run.depth_limit)
     parent = info.parent_type
-    where = (parent.name, info.field_name)
-    modes = run.modes.get(where)
+    where = (parent.name, info.field_name, run.default_mode)  # a field without directives
+    modes = run.modes.get(where)  # takes the API's default mode, which UpdateGraphqlApi changes
     if modes is None:
         modes = run.modes[where] = field_modes(parent, info.field_name, run.default_mode)
     if run.caller.mode not in modes or (
