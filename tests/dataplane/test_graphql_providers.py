@@ -5,12 +5,15 @@ their issuer, clients and times by mockway's clock), and IAM (SigV4 signatures, 
 from __future__ import annotations
 
 import base64
+import datetime
 import json
 import time
 from typing import Any
 
 import boto3
+import pytest
 import requests
+import time_machine
 from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
@@ -32,6 +35,7 @@ FUNCTION = f"arn:aws:lambda:{REGION}:123456789012:function:authorizer"
 POOL = "us-east-1_AbCdEf123"
 POOL_ISSUER = f"https://cognito-idp.{REGION}.amazonaws.com/{POOL}"
 OIDC_ISSUER = "https://login.example.com"
+START = datetime.datetime(2026, 3, 2, 9, 30, tzinfo=datetime.timezone.utc)
 
 
 def pretty(message: str) -> bytes:
@@ -90,6 +94,41 @@ def test_a_lambda_authorizer_lets_the_request_in(mockway: mockway.Handle, ask: A
     assert event["requestContext"]["accountId"] == "123456789012"
     assert event["requestContext"]["queryString"] == "query Q { who }"
     assert event["requestHeaders"]["authorization"] == "good"
+
+
+@pytest.mark.parametrize(
+    ("config", "answer", "kept_for"),
+    [({}, {}, 300), ({"authorizerResultTtlInSeconds": 0}, {}, 0), ({}, {"ttlOverride": 10}, 10)],
+    ids=["default 300 s", "api ttl 0", "ttl override"],
+)
+def test_a_lambda_authorizers_answer_is_kept_for_its_ttl_by_mockways_clock(
+    mockway: mockway.Handle,
+    ask: Ask,
+    config: dict[str, Any],
+    answer: dict[str, Any],
+    kept_for: int,
+) -> None:
+    api = identity_api("AWS_LAMBDA", lambdaAuthorizerConfig={"authorizerUri": FUNCTION, **config})
+    calls: list[str] = []
+
+    def authorizer(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        calls.append(event["authorizationToken"])
+        return {"isAuthorized": True, "resolverContext": {"n": len(calls)}, **answer}
+
+    mockway.appsync(REGION).register_lambda(FUNCTION, authorizer)
+    with time_machine.travel(START, tick=False) as clock:
+
+        def ask_as(token: str) -> Any:
+            return who(ask(api, "{ who }", key=None, headers={"Authorization": token}))
+
+        assert ask_as("t1") == {"resolverContext": {"n": 1}}
+        clock.shift(max(kept_for - 1, 0))
+        expected = 2 if kept_for == 0 else 1
+        assert ask_as("t1") == {"resolverContext": {"n": expected}}
+        assert ask_as("t2")["resolverContext"]["n"] == expected + 1  # another token
+        clock.shift(2)
+        assert ask_as("t1")["resolverContext"]["n"] == expected + 2  # expired: called again
+    assert calls == ["t1"] * (2 if kept_for == 0 else 1) + ["t2", "t1"]
 
 
 def test_a_lambda_authorizer_refuses_with_a_401(mockway: mockway.Handle, ask: Ask) -> None:

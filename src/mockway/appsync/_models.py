@@ -262,6 +262,8 @@ class AppSyncBackend:
         """The domain names associated with each API (GraphQL or Event API), by API id."""
         self.introspections: dict[str, Introspection] = {}
         """Data source introspections, by id."""
+        self.authorizer_answers: dict[tuple[str, str], Any] = {}
+        """Lambda authorizers' answers by API and token: when each expires, and the answer."""
 
     def api(self, api_id: str) -> GraphqlApi:
         api = self.apis.get(api_id)

@@ -44,7 +44,7 @@ from ._auth import Caller, UnsupportedExecution, authorize
 from ._document import TOO_DEEP, kept, prepared, translate
 from ._lambda import handlers_of
 from ._limits import limits
-from ._providers import LAMBDA, PendingLambda, run_lambda
+from ._providers import LAMBDA, PendingLambda, cached, keep, run_lambda
 from ._request import GraphqlRequest, graphql_request
 from ._resolve import Run, resolve_field
 
@@ -230,6 +230,10 @@ def execute_request(
                 else _domain_api(backend, domain)
             )
             caller = authorize(api, request, now)
+            if isinstance(caller, PendingLambda):
+                answered = cached(backend.authorizer_answers, caller, now)
+                if answered is not None:
+                    caller = Caller(LAMBDA, answered.identity, denied=answered.denied)
             schema = api.graphql_schema
             depth_limit, resolver_limit = limits(api.settings)
             run = Run(
@@ -250,8 +254,10 @@ def execute_request(
             )
         query = graphql_request(request)
         if isinstance(caller, PendingLambda):  # outside the lock: it may call AppSync
-            identity, denied = run_lambda(caller, request, query, run.handlers, state.ids, now)
-            run.caller = Caller(LAMBDA, identity, denied=denied)
+            authorized = run_lambda(caller, request, query, run.handlers, state.ids, now)
+            with backend.lock:
+                keep(backend.authorizer_answers, caller, authorized, now)
+            run.caller = Caller(LAMBDA, authorized.identity, denied=authorized.denied)
     except RequestRefused as refused:
         return refusal(refused.refusal), now
     if schema is None:

@@ -37,6 +37,10 @@ _SIGV4 = re.compile(
 SOURCE_IP = "127.0.0.1"
 
 
+DEFAULT_TTL = 300
+"""Seconds a Lambda authorizer's answer is kept when neither the API nor the answer says."""
+
+
 @dataclass(frozen=True, slots=True)
 class PendingLambda:
     """A token for the Lambda authorizer, to be run once the backend's lock is released."""
@@ -45,6 +49,18 @@ class PendingLambda:
     token: str
     api_id: str
     account_id: str
+    ttl: int = DEFAULT_TTL
+    """``authorizerResultTtlInSeconds``: how long an answer is kept unless it says otherwise."""
+
+
+@dataclass(frozen=True, slots=True)
+class Authorized:
+    """What a Lambda authorizer answered: the identity, the denied fields, and how long the
+    answer is kept (``ttlOverride``, else the API's TTL; 0 keeps nothing)."""
+
+    identity: dict[str, Any]
+    denied: frozenset[str]
+    ttl: int
 
 
 def configs(api: GraphqlApi, mode: str) -> Iterator[dict[str, Any]]:
@@ -131,9 +147,16 @@ def by_token(
     if LAMBDA in modes:
         config = next(configs(api, LAMBDA))
         expression = config.get("identityValidationExpression")
-        if expression and not re.fullmatch(expression, token):
+        if expression and not fullmatch(expression, token):
             raise RequestRefused(KEY_REFUSED)
-        return PendingLambda(config.get("authorizerUri", ""), token, api.api_id, api.owner)
+        ttl = config.get("authorizerResultTtlInSeconds")
+        return PendingLambda(
+            config.get("authorizerUri", ""),
+            token,
+            api.api_id,
+            api.owner,
+            DEFAULT_TTL if ttl is None else int(ttl),
+        )
     if claims is None and (COGNITO in modes or OIDC in modes):
         raise RequestRefused(JWT_UNPARSABLE)
     raise RequestRefused(KEY_REFUSED)
@@ -156,9 +179,9 @@ def run_lambda(
     handlers: dict[str, LambdaHandler],
     ids: IdSource,
     now: float,
-) -> tuple[dict[str, Any], frozenset[str]]:
-    """The identity and the denied fields the Lambda authorizer answers with; refused with
-    AppSync's 401 when it does not authorize the request, fails, or answers nonsense."""
+) -> Authorized:
+    """What the Lambda authorizer answers; refused with AppSync's 401 when it does not
+    authorize the request, fails, or answers nonsense."""
     event = {
         "authorizationToken": pending.token,
         "requestContext": {
@@ -180,4 +203,24 @@ def run_lambda(
     context = answer.get("resolverContext")
     denied = {_field_name(d) for d in answer.get("deniedFields") or ()}
     identity = {"resolverContext": context if isinstance(context, dict) else {}}
-    return identity, frozenset(d for d in denied if d)
+    ttl = answer.get("ttlOverride")
+    if not isinstance(ttl, int) or isinstance(ttl, bool):
+        ttl = pending.ttl
+    return Authorized(identity, frozenset(d for d in denied if d), ttl)
+
+
+def cached(backend_cache: dict[tuple[str, str], Any], pending: PendingLambda, now: float) -> Any:
+    """The Lambda authorizer's answer kept for this API and token, if it has not expired."""
+    kept = backend_cache.get((pending.api_id, pending.token))
+    return kept[1] if kept is not None and kept[0] > now else None
+
+
+def keep(
+    backend_cache: dict[tuple[str, str], Any],
+    pending: PendingLambda,
+    authorized: Authorized,
+    now: float,
+) -> None:
+    """Keep the answer for its TTL (under the backend's lock)."""
+    if authorized.ttl > 0:
+        backend_cache[(pending.api_id, pending.token)] = (now + authorized.ttl, authorized)
