@@ -21,6 +21,9 @@ pytest_plugins = ["pytester"]
 # a snapshot's pickling refuses).
 for _module in pkgutil.walk_packages(mockway.__path__, "mockway."):
     importlib.import_module(_module.name)
+# graphql-core too: AppSync keeps the documents of the schema texts it checked, and a graphql
+# imported again after an inner run would not take them for its own.
+importlib.import_module("graphql")
 
 REGION = "us-east-1"
 
