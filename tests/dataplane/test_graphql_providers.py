@@ -226,6 +226,38 @@ class _any:
         return True
 
 
+GROUPED = """
+type Query {
+  open: String @aws_cognito_user_pools
+  admin: String @aws_auth(cognito_groups: ["Admins"])
+  either: String @aws_cognito_user_pools(cognito_groups: ["Admins", "Editors"])
+}
+"""
+
+
+def test_cognito_groups_on_a_field_admit_only_users_in_one_of_them(
+    mockway: mockway.Handle, ask: Ask
+) -> None:
+    pool = {"userPoolId": POOL, "awsRegion": REGION, "defaultAction": "ALLOW"}
+    api = graphql_api(GROUPED, authentication_type="AMAZON_COGNITO_USER_POOLS", userPoolConfig=pool)
+    for field in ("open", "admin", "either"):
+        api.resolve("Query", field, '{"version": "2018-05-29", "payload": "yes"}')
+    later = int(time.time()) + 3600
+
+    def as_member_of(*groups: str) -> Any:
+        token = jwt(iss=POOL_ISSUER, token_use="id", exp=later, **{"cognito:groups": list(groups)})
+        return ask(api, "{ open admin either }", key=None, headers={"Authorization": token})
+
+    editor = as_member_of("Editors")
+    assert editor.json()["data"] == {"open": "yes", "admin": None, "either": "yes"}
+    assert [e["message"] for e in editor.json()["errors"]] == [
+        "Not Authorized to access admin on type Query"
+    ]
+    assert_data(as_member_of("Admins"), {"open": "yes", "admin": "yes", "either": "yes"})
+    nobody = as_member_of().json()
+    assert nobody["data"] == {"open": "yes", "admin": None, "either": None}
+
+
 def test_an_openid_connect_token_by_its_issuer_and_client(mockway: mockway.Handle) -> None:
     config = {"issuer": OIDC_ISSUER + "/", "clientId": "web", "iatTTL": 60_000}
     api = identity_api("OPENID_CONNECT", openIDConnectConfig=config)

@@ -24,12 +24,12 @@ from ..._http import HttpRequest
 from ...errors import MockwayError, UnsupportedOperation
 from .._models import GraphqlApi
 from ._answers import KEY_REFUSED, NO_CREDENTIALS, RequestRefused
-from ._providers import PendingLambda, by_token
+from ._providers import COGNITO, PendingLambda, by_token
 
 if TYPE_CHECKING:
     from graphql import GraphQLObjectType
 
-__all__ = ["API_KEY", "Caller", "UnsupportedExecution", "authorize", "field_modes"]
+__all__ = ["API_KEY", "Caller", "UnsupportedExecution", "allowed", "authorize", "field_modes"]
 
 API_KEY = "API_KEY"
 MODE_OF_DIRECTIVE = {
@@ -96,11 +96,35 @@ def authorize(api: GraphqlApi, request: HttpRequest, now: float) -> Caller | Pen
 
 
 def _modes(directives: Any) -> frozenset[str]:
-    return frozenset(
-        MODE_OF_DIRECTIVE[d.name.value]
-        for d in directives or ()
-        if d.name.value in MODE_OF_DIRECTIVE
-    )
+    """The modes the directives name; a Cognito directive with ``cognito_groups`` names
+    ``AMAZON_COGNITO_USER_POOLS/<group>`` for each group instead of the mode itself."""
+    found = []
+    for directive in directives or ():
+        mode = MODE_OF_DIRECTIVE.get(directive.name.value)
+        if mode is None:
+            continue
+        groups = [
+            value.value
+            for argument in directive.arguments or ()
+            if argument.name.value == "cognito_groups"
+            for value in getattr(argument.value, "values", None) or (argument.value,)
+            if isinstance(getattr(value, "value", None), str)
+        ]
+        found.extend(
+            [f"{mode}/{group}" for group in groups] if mode == COGNITO and groups else [mode]
+        )
+    return frozenset(found)
+
+
+def allowed(caller: Caller, modes: frozenset[str]) -> bool:
+    """Whether the caller's mode (and, for a Cognito user, one of its groups) is among
+    ``modes``."""
+    if caller.mode in modes:
+        return True
+    if caller.mode != COGNITO or caller.identity is None:
+        return False
+    groups = caller.identity.get("groups") or ()
+    return any(f"{COGNITO}/{group}" in modes for group in groups)
 
 
 def field_modes(parent: GraphQLObjectType, field_name: str, default: str) -> frozenset[str]:

@@ -31,7 +31,7 @@ from .._resolvers import PIPELINE, Resolver, resolver_key
 from .._vtl import Evaluation, evaluate
 from .._vtl_util import Util
 from ._answers import FieldError, locations
-from ._auth import Caller, UnsupportedExecution, field_modes
+from ._auth import Caller, UnsupportedExecution, allowed, field_modes
 from ._lambda import LambdaHandler, invoke
 from ._limits import DEFAULT_RESOLVER_LIMIT, depth, past_depth, past_resolvers
 
@@ -92,7 +92,7 @@ def resolve_field(source: Any, info: Info, **arguments: Any) -> Any:
     modes = run.modes.get(where)  # takes the API's default mode, which UpdateGraphqlApi changes
     if modes is None:
         modes = run.modes[where] = field_modes(parent, info.field_name, run.default_mode)
-    if run.caller.mode not in modes or (
+    if not allowed(run.caller, modes) or (
         run.caller.denied and f"{parent.name}.{info.field_name}" in run.caller.denied
     ):
         raise FieldError(
