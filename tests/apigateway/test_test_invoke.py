@@ -226,3 +226,119 @@ def test_an_authorizer_runs_as_the_console_test_runs_it(
     assert missing["clientStatus"] == 401
     with expect_error(apigw, "NotFoundException", "Invalid Authorizer identifier specified", 404):
         apigw.test_invoke_authorizer(restApiId=api["id"], authorizerId="nope00")
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_lambda_proxy_call_is_logged_as_aws_records_it(
+    mockway: mockway.Handle, apigw: Any
+) -> None:
+    api = mockway.apigateway().create_deployed_api(paths=("/employees",))
+    function = f"arn:aws:lambda:{REGION}:123456789012:function:get-employees"
+    uri = f"arn:aws:apigateway:{REGION}:lambda:path/2015-03-31/functions/{function}/invocations"
+    apigw.put_integration(
+        restApiId=api.api_id,
+        resourceId=api.resource_ids["/employees"],
+        httpMethod="GET",
+        type="AWS_PROXY",
+        integrationHttpMethod="POST",
+        uri=uri,
+    )
+    answer = {"statusCode": 200, "body": "x" * 2000}
+    mockway.apigateway().register_lambda(function, lambda event, context: answer)
+    response = apigw.test_invoke_method(
+        restApiId=api.api_id, resourceId=api.resource_ids["/employees"], httpMethod="GET"
+    )
+    lines = log_lines(response)
+    endpoint = f"https://lambda.{REGION}.amazonaws.com/2015-03-31/functions/{function}/invocations"
+    assert lines[:7] == [
+        "Execution log for request <id>",
+        "<stamp> : Starting execution for request: <id>",
+        "<stamp> : HTTP Method: GET, Resource Path: /employees",
+        "<stamp> : Method request path: {}",
+        "<stamp> : Method request query string: {}",
+        "<stamp> : Method request headers: {}",
+        "<stamp> : Method request body before transformations: ",
+    ]
+    assert lines[7] == f"<stamp> : Endpoint request URI: {endpoint}"
+    headers = re.fullmatch(r"<stamp> : Endpoint request headers: \{(.*)\}", lines[8])
+    assert headers is not None
+    names = [part.split("=", 1)[0] for part in headers[1].split(", ")]
+    assert names == [
+        "X-Amz-Date",
+        "x-amzn-apigateway-api-id",
+        "Accept",
+        "User-Agent",
+        "Host",
+        "X-Amz-Content-Sha256",
+        "X-Amzn-Trace-Id",
+        "x-amzn-lambda-integration-tag",
+        "X-Amz-Source-Arn",
+    ]
+    assert f"X-Amz-Date=20260310T123005Z, x-amzn-apigateway-api-id={api.api_id}," in lines[8]
+    assert (
+        f"User-Agent=AmazonAPIGateway_{api.api_id}, Host=lambda.{REGION}.amazonaws.com"
+        in (lines[8])
+    )
+    source = (
+        f"arn:aws:execute-api:{REGION}:123456789012:{api.api_id}/test-invoke-stage/GET/employees"
+    )
+    assert lines[8].endswith(f"X-Amz-Source-Arn={source}}}")
+    assert lines[9].startswith('<stamp> : Endpoint request body after transformations: {"resource"')
+    assert '"stage":"test-invoke-stage"' in lines[9]
+    assert lines[9].endswith(" [TRUNCATED]")  # the event is longer than a log message
+    assert lines[10] == f"<stamp> : Sending request to {endpoint}"
+    assert re.fullmatch(
+        r"<stamp> : Received response\. Status: 200, Integration latency: \d+ ms", lines[11]
+    )
+    assert lines[12].startswith(
+        "<stamp> : Endpoint response headers: {Date=Tue, 10 Mar 2026 12:30:05 GMT, "
+        "Content-Type=application/json, Content-Length="
+    )
+    # A message past 1,024 characters is cut there and marked, as AWS's recorded log shows.
+    said = "Endpoint response body before transformations: " + json.dumps(answer)
+    assert lines[13] == f"<stamp> : {said[:1024]} [TRUNCATED]"
+    said = "Method response body after transformations: " + "x" * 2000
+    assert lines[14:] == [
+        f"<stamp> : {said[:1024]} [TRUNCATED]",
+        "<stamp> : Method response headers: {Content-Type=application/json}",
+        "<stamp> : Successfully completed execution",
+        "<stamp> : Method completed with status: 200",
+        "",
+    ]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_an_http_call_is_logged_with_what_went_out_and_came_back(
+    mockway: mockway.Handle, apigw: Any
+) -> None:
+    from mockway.apigateway.view import HttpRequest, HttpResponse
+
+    api = mockway.apigateway().create_deployed_api(paths=("/pets",))
+    where = {"restApiId": api.api_id, "resourceId": api.resource_ids["/pets"], "httpMethod": "GET"}
+    apigw.put_integration(
+        **where,
+        type="HTTP",
+        integrationHttpMethod="POST",
+        uri="https://backend.example.com/search?v=2",
+        requestTemplates={"application/json": '{"term": "cats"}'},
+    )
+    apigw.put_integration_response(**where, statusCode="200")
+
+    def backend(request: HttpRequest) -> HttpResponse:
+        return HttpResponse(200, {"X-Found": "3"}, b'{"hits": 3}')
+
+    mockway.apigateway().register_http("https://backend.example.com", backend)
+    response = apigw.test_invoke_method(**where)
+    assert response["body"] == '{"hits": 3}'
+    lines = log_lines(response)[7:13]
+    assert lines[0] == "<stamp> : Endpoint request URI: https://backend.example.com/search?v=2"
+    assert lines[1] == "<stamp> : Endpoint request headers: {Host=backend.example.com}"
+    assert lines[2] == '<stamp> : Endpoint request body after transformations: {"term": "cats"}'
+    assert lines[3] == "<stamp> : Sending request to https://backend.example.com/search?v=2"
+    assert re.fullmatch(
+        r"<stamp> : Received response\. Status: 200, Integration latency: \d+ ms", lines[4]
+    )
+    assert lines[5] == "<stamp> : Endpoint response headers: {X-Found=3}"
+    assert log_lines(response)[13] == (
+        '<stamp> : Endpoint response body before transformations: {"hits": 3}'
+    )

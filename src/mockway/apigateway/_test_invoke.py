@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Mapping
 from typing import Any
 
 from .._http import HttpRequest, HttpResponse
@@ -22,6 +23,7 @@ from . import _errors as e
 from ._authorizers import FAMILY as AUTHORIZERS
 from ._models import ApiGatewayBackend
 from ._rest_models import Deployment, Method, Resource, RestApi, Stage
+from .execute._endpoint import latency_ms
 from .execute._integration import integration_of
 from .execute._proxy import Identity
 from .execute._responses import GatewayError, refusal
@@ -40,8 +42,14 @@ def _java_map(pairs: Any) -> str:
     return "{" + ", ".join(f"{k}={v}" for k, v in pairs) + "}"
 
 
+MAX_LINE = 1024
+"""Characters of a log message kept; a longer one is cut and marked ``[TRUNCATED]``, as in
+AWS's recorded logs."""
+
+
 class _Log:
-    """AWS's execution log: a heading, then a line per step, each stamped with the time."""
+    """AWS's execution log: a heading, then a line per step, each stamped with the time. It
+    is the :class:`~.execute._endpoint.Trace` the integration tells of its endpoint call."""
 
     def __init__(self, request_id: str, now: float) -> None:
         self.stamp = time.strftime("%a %b %d %H:%M:%S UTC %Y", time.gmtime(now))
@@ -49,10 +57,32 @@ class _Log:
         self.add(f"Starting execution for request: {request_id}")
 
     def add(self, line: str) -> None:
+        if len(line) > MAX_LINE:
+            line = line[:MAX_LINE] + " [TRUNCATED]"
         self.lines.append(f"{self.stamp} : {line}")
+
+    def sent(self, uri: str, headers: Mapping[str, str], body: bytes) -> None:
+        self.add(f"Endpoint request URI: {uri}")
+        self.add(f"Endpoint request headers: {_java_map(headers.items())}")
+        self.add(f"Endpoint request body after transformations: {_text(body)}")
+        self.add(f"Sending request to {uri}")
+
+    def received(
+        self, status: int, started: float, headers: Mapping[str, str], body: bytes
+    ) -> None:
+        self.add(
+            f"Received response. Status: {status}, Integration latency: {latency_ms(started)} ms"
+        )
+        self.add(f"Endpoint response headers: {_java_map(headers.items())}")
+        self.add(f"Endpoint response body before transformations: {_text(body)}")
+
 
     def text(self) -> str:
         return "\n".join(self.lines) + "\n"
+
+
+def _text(body: bytes) -> str:
+    return body.decode("utf-8", "replace")
 
 
 def _parameters(resource_path: str, path: str) -> dict[str, str]:
@@ -118,10 +148,10 @@ def test_invoke_method(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]
     query = [tuple(part.partition("=")[::2]) for part in request.query.split("&") if part]
     log.add(f"Method request query string: {_java_map(query)}")
     log.add(f"Method request headers: {_java_map(request.headers)}")
-    log.add(f"Method request body before transformations: {request.body.decode('utf-8')}")
+    log.add(f"Method request body before transformations: {_text(request.body)}")
     try:
-        run = integration_of(traffic_of(backend), target, route, backend.account_id)
-        answer = run(request, Identity(), call.ids, now)
+        run = integration_of(traffic_of(backend), target, route, backend.account_id, backend.region)
+        answer = run(request, Identity(), call.ids, now, log)
     except GatewayError as error:
         answer = refusal(api, error.refusal)
     return _answer(answer, log, started)
@@ -129,7 +159,7 @@ def test_invoke_method(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]
 
 def _answer(answer: HttpResponse, log: _Log, started: float) -> dict[str, Any]:
     headers = {"Content-Type": "application/json", **answer.headers}
-    text = answer.body.decode("utf-8", "replace")
+    text = _text(answer.body)
     log.add(f"Method response body after transformations: {text}")
     log.add(f"Method response headers: {_java_map(headers.items())}")
     log.add("Successfully completed execution")

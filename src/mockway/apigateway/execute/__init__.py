@@ -74,7 +74,7 @@ def execute(
             check_size(request)
             traffic = traffic_of(backend)
             found = route(trees_of(backend), target, request.method)
-            integration = integration_of(traffic, target, found, account)
+            integration = integration_of(traffic, target, found, account, backend.region)
             credentials = check_credentials(target, found, request, account, backend.region, now)
             pending = authorizer_of(traffic, target, found, request, account, backend.region, now)
         granted = None

@@ -30,6 +30,7 @@ from typing import Any
 from ..._http import HttpRequest
 from ..._ids import IdSource
 from .._authorizers import Authorizer
+from ._endpoint import method_arn
 from ._integration import lambda_handler
 from ._mapping import parameter
 from ._proxy import Identity, LambdaContext, proxy_event, request_context
@@ -90,10 +91,8 @@ def _sources(authorizer: Authorizer) -> list[str]:
 
 def _method_arn(target: Target, request: HttpRequest, account_id: str, region: str) -> str:
     below = "/".join(target.segments)
-    return (
-        f"arn:aws:execute-api:{region}:{account_id}:{target.api.id}/"
-        f"{target.stage.stage_name}/{request.method}/{below}"
-    )
+    stage = target.stage.stage_name
+    return method_arn(target.api.id, stage, request.method, below, account_id, region)
 
 
 def authorizer_of(

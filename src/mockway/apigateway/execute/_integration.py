@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import json
 import re
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote, urlencode
 
 from ..._http import HttpRequest, HttpResponse
@@ -33,6 +34,8 @@ from ...errors import MockwayError
 from .._rest_models import Integration
 from ._authorize import UnsupportedExecution
 from ._content import is_binary, request_body
+from ._endpoint import Trace, lambda_request, lambda_uri, method_arn, trace_id
+from ._endpoint import lambda_response as lambda_answer_headers
 from ._mapping import parameter, render_request, request_template, respond, select
 from ._proxy import (
     Identity,
@@ -49,8 +52,20 @@ from ._traffic import Traffic
 
 __all__ = ["Run", "function_arn", "integration_of", "lambda_handler"]
 
-Run = Callable[[HttpRequest, Identity, IdSource, float], HttpResponse]
-"""An integration ready to run: the request, who sent it, ids and the time it came."""
+
+class Run(Protocol):
+    """An integration ready to run: the request, who sent it, ids, the time it came, and what
+    to tell of the call to its endpoint (TestInvokeMethod's log)."""
+
+    def __call__(
+        self,
+        request: HttpRequest,
+        identity: Identity,
+        ids: IdSource,
+        now: float,
+        trace: Trace | None = None,
+    ) -> HttpResponse: ...
+
 
 _LAMBDA_URI = re.compile(r"arn:[^:]+:apigateway:[^:]*:lambda:path/[^/]+/functions/(.+)/invocations")
 _FUNCTION_ARN = re.compile(r"arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)(?::[^:]+)?")
@@ -64,6 +79,29 @@ def function_arn(uri: str | None) -> str | None:
 
 
 @dataclass(frozen=True, slots=True)
+class _Invoked:
+    """A call to Lambda the log is told of (nothing to tell without a trace)."""
+
+    trace: Trace | None
+    request_id: str
+    trace_root: str
+    now: float
+    started: float
+
+    def answered(self, answer: Any) -> None:
+        """Tell the log what the function answered (as its runtime serializes it)."""
+        if self.trace is None:
+            return
+        try:
+            text = answer if isinstance(answer, str) else json.dumps(answer)
+        except (TypeError, ValueError):
+            text = str(answer)
+        body = text.encode("utf-8")
+        headers = lambda_answer_headers(self.request_id, self.trace_root, self.now, body)
+        self.trace.received(200, self.started, headers, body)
+
+
+@dataclass(frozen=True, slots=True)
 class _Call:
     """What every integration of one request shares: where it goes and how to map it."""
 
@@ -71,6 +109,7 @@ class _Call:
     route: Route
     integration: Integration
     account_id: str
+    region: str
 
     def context(
         self, request: HttpRequest, identity: Identity, ids: IdSource, now: float
@@ -119,6 +158,35 @@ class _Call:
                 if value is not None:
                     found.append((name.removeprefix(prefix), value))
         return found
+
+    def invoking(
+        self,
+        arn: str,
+        request: HttpRequest,
+        ids: IdSource,
+        now: float,
+        trace: Trace | None,
+        payload: Any,
+    ) -> _Invoked:
+        """Tell ``trace`` of the call to Lambda's Invoke with ``payload`` (the event, or the
+        request template's bytes) about to be made."""
+        if trace is None:
+            return _Invoked(None, "", "", now, 0.0)
+        uri = lambda_uri(arn)
+        body = (
+            payload
+            if isinstance(payload, bytes)
+            else json.dumps(payload, separators=(",", ":")).encode()
+        )
+        below = "/".join(self.target.segments)
+        stage = self.target.stage.stage_name
+        source = method_arn(
+            self.target.api.id, stage, request.method, below, self.account_id, self.region
+        )
+        request_id, trace_root = ids.request_id(), trace_id(ids, now)
+        headers = lambda_request(uri, self.target.api.id, source, request_id, trace_root, now, body)
+        trace.sent(uri, headers, body)
+        return _Invoked(trace, request_id, trace_root, now, time.perf_counter())
 
     def request_body(self, request: HttpRequest) -> bytes | str:
         """The request's body as the integration takes it: text, or a binary blob."""
@@ -170,7 +238,13 @@ class _Call:
 
 
 def _mock(call: _Call) -> Run:
-    def run(request: HttpRequest, identity: Identity, ids: IdSource, now: float) -> HttpResponse:
+    def run(
+        request: HttpRequest,
+        identity: Identity,
+        ids: IdSource,
+        now: float,
+        trace: Trace | None = None,
+    ) -> HttpResponse:
         context = call.context(request, identity, ids, now)
         template = request_template(call.integration, request)
         key = None
@@ -220,13 +294,21 @@ def _lambda_context(arn: str, name: str, call: _Call, ids: IdSource, now: float)
 def _lambda_proxy(traffic: Traffic, call: _Call) -> Run:
     arn, name, handler = _function(traffic, call, "AWS_PROXY")
 
-    def run(request: HttpRequest, identity: Identity, ids: IdSource, now: float) -> HttpResponse:
+    def run(
+        request: HttpRequest,
+        identity: Identity,
+        ids: IdSource,
+        now: float,
+        trace: Trace | None = None,
+    ) -> HttpResponse:
         context = call.context(request, identity, ids, now)()
         event = proxy_event(request, call.target, call.route, context)
+        invoked = call.invoking(arn, request, ids, now, trace, event)
         try:
             answer = handler(event, _lambda_context(arn, name, call, ids, now))
         except Exception:  # a failed function is API Gateway's 502, not the caller's error
             return refusal(None, BAD_LAMBDA_RESPONSE)
+        invoked.answered(answer)
         accept = request.header("accept")
         return lambda_response(answer, is_binary(accept, call.target.deployed.binary_media_types))
 
@@ -236,13 +318,20 @@ def _lambda_proxy(traffic: Traffic, call: _Call) -> Run:
 def _lambda(traffic: Traffic, call: _Call) -> Run:
     arn, name, handler = _function(traffic, call, "AWS")
 
-    def run(request: HttpRequest, identity: Identity, ids: IdSource, now: float) -> HttpResponse:
+    def run(
+        request: HttpRequest,
+        identity: Identity,
+        ids: IdSource,
+        now: float,
+        trace: Trace | None = None,
+    ) -> HttpResponse:
         context = call.context(request, identity, ids, now)
         payload = call.payload(request, context)
         try:
             event = json.loads(payload) if payload.strip() else {}
         except ValueError:
             event = payload.decode("utf-8", "replace")
+        invoked = call.invoking(arn, request, ids, now, trace, payload)
         key = None
         try:
             result = handler(event, _lambda_context(arn, name, call, ids, now))
@@ -254,6 +343,7 @@ def _lambda(traffic: Traffic, call: _Call) -> Run:
                 {"errorMessage": key, "errorType": type(error).__name__, "stackTrace": stack},
                 separators=(",", ":"),
             )
+        invoked.answered(body)
         return call.answer(key, body.encode("utf-8"), {}, request, context)
 
     return run
@@ -279,7 +369,13 @@ def _http(traffic: Traffic, call: _Call, proxy: bool) -> Run:
     path, _, fixed_query = path.partition("?")
     method = call.integration.http_method or "ANY"
 
-    def run(request: HttpRequest, identity: Identity, ids: IdSource, now: float) -> HttpResponse:
+    def run(
+        request: HttpRequest,
+        identity: Identity,
+        ids: IdSource,
+        now: float,
+        trace: Trace | None = None,
+    ) -> HttpResponse:
         verb = request.method if method == "ANY" else method
         if proxy:
             query, body = request.query, request.body
@@ -291,7 +387,14 @@ def _http(traffic: Traffic, call: _Call, proxy: bool) -> Run:
             body = call.payload(request, context)
         query = "&".join(part for part in (fixed_query, query) if part)
         sent = HttpRequest(verb, host.lower(), "/" + path, query, (*headers, ("Host", host)), body)
+        started = time.perf_counter()
+        if trace is not None:
+            trace.sent(
+                url.partition("?")[0] + (f"?{query}" if query else ""), dict(sent.headers), body
+            )
         answer = http_response(handler(sent))
+        if trace is not None:
+            trace.received(answer.status, started, answer.headers, answer.body)
         if proxy:
             return answer
         return call.answer(str(answer.status), answer.body, dict(answer.headers), request, context)
@@ -299,13 +402,16 @@ def _http(traffic: Traffic, call: _Call, proxy: bool) -> Run:
     return run
 
 
-def integration_of(traffic: Traffic, target: Target, route: Route, account_id: str) -> Run:
-    """The integration the route's method runs, resolved; ``account_id`` is the API's."""
+def integration_of(
+    traffic: Traffic, target: Target, route: Route, account_id: str, region: str
+) -> Run:
+    """The integration the route's method runs, resolved; ``account_id`` and ``region`` are
+    the API's."""
     method = target.deployment.methods.get((route.path, route.method))
     integration = None if method is None else method.method_integration
     if integration is None:
         integration = Integration("MOCK")
-    call = _Call(target, route, integration, account_id)
+    call = _Call(target, route, integration, account_id, region)
     kind = integration.type
     if kind == "MOCK":
         return _mock(call)
