@@ -76,7 +76,6 @@ class _Log:
         self.add(f"Endpoint response headers: {_java_map(headers.items())}")
         self.add(f"Endpoint response body before transformations: {_text(body)}")
 
-
     def text(self) -> str:
         return "\n".join(self.lines) + "\n"
 

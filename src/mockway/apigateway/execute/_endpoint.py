@@ -13,15 +13,19 @@ back. mockway signs nothing, so ``Authorization`` and ``X-Amz-Security-Token`` a
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from collections.abc import Mapping
-from typing import Protocol
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from ..._ids import IdSource
 from ._responses import _http_date
 
 __all__ = [
+    "Invoked",
     "Trace",
+    "invoking",
     "lambda_request",
     "lambda_response",
     "lambda_uri",
@@ -93,3 +97,43 @@ def lambda_response(request_id: str, trace: str, now: float, body: bytes) -> dic
         "X-Amz-Executed-Version": "$LATEST",
         "X-Amzn-Trace-Id": f"root={trace};sampled=0",
     }
+
+
+@dataclass(frozen=True, slots=True)
+class Invoked:
+    """A call to Lambda the log is told of (nothing to tell without a trace)."""
+
+    trace: Trace | None
+    request_id: str
+    trace_root: str
+    now: float
+    started: float
+
+    def answered(self, answer: Any) -> None:
+        """Tell the log what the function answered (as its runtime serializes it)."""
+        if self.trace is None:
+            return
+        try:
+            text = answer if isinstance(answer, str) else json.dumps(answer)
+        except (TypeError, ValueError):
+            text = str(answer)
+        body = text.encode("utf-8")
+        headers = lambda_response(self.request_id, self.trace_root, self.now, body)
+        self.trace.received(200, self.started, headers, body)
+
+
+def invoking(
+    trace: Trace, arn: str, api_id: str, source_arn: str, ids: IdSource, now: float, payload: Any
+) -> Invoked:
+    """Tell ``trace`` of a call to Lambda's Invoke about to be made with ``payload`` (an event,
+    or bytes)."""
+    uri = lambda_uri(arn)
+    if isinstance(payload, bytes):
+        body = payload
+    else:
+        body = json.dumps(payload, separators=(",", ":")).encode()
+    request_id, trace_root = ids.request_id(), trace_id(ids, now)
+    trace.sent(
+        uri, lambda_request(uri, api_id, source_arn, request_id, trace_root, now, body), body
+    )
+    return Invoked(trace, request_id, trace_root, now, time.perf_counter())

@@ -34,8 +34,7 @@ from ...errors import MockwayError
 from .._rest_models import Integration
 from ._authorize import UnsupportedExecution
 from ._content import is_binary, request_body
-from ._endpoint import Trace, lambda_request, lambda_uri, method_arn, trace_id
-from ._endpoint import lambda_response as lambda_answer_headers
+from ._endpoint import Invoked, Trace, invoking, method_arn
 from ._mapping import parameter, render_request, request_template, respond, select
 from ._proxy import (
     Identity,
@@ -76,29 +75,6 @@ def function_arn(uri: str | None) -> str | None:
     """The Lambda function an integration URI invokes (its ARN, with a qualifier if any)."""
     match = None if uri is None else _LAMBDA_URI.fullmatch(uri)
     return None if match is None else match[1]
-
-
-@dataclass(frozen=True, slots=True)
-class _Invoked:
-    """A call to Lambda the log is told of (nothing to tell without a trace)."""
-
-    trace: Trace | None
-    request_id: str
-    trace_root: str
-    now: float
-    started: float
-
-    def answered(self, answer: Any) -> None:
-        """Tell the log what the function answered (as its runtime serializes it)."""
-        if self.trace is None:
-            return
-        try:
-            text = answer if isinstance(answer, str) else json.dumps(answer)
-        except (TypeError, ValueError):
-            text = str(answer)
-        body = text.encode("utf-8")
-        headers = lambda_answer_headers(self.request_id, self.trace_root, self.now, body)
-        self.trace.received(200, self.started, headers, body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,26 +143,16 @@ class _Call:
         now: float,
         trace: Trace | None,
         payload: Any,
-    ) -> _Invoked:
+    ) -> Invoked:
         """Tell ``trace`` of the call to Lambda's Invoke with ``payload`` (the event, or the
         request template's bytes) about to be made."""
         if trace is None:
-            return _Invoked(None, "", "", now, 0.0)
-        uri = lambda_uri(arn)
-        body = (
-            payload
-            if isinstance(payload, bytes)
-            else json.dumps(payload, separators=(",", ":")).encode()
-        )
+            return Invoked(None, "", "", now, 0.0)
         below = "/".join(self.target.segments)
         stage = self.target.stage.stage_name
-        source = method_arn(
-            self.target.api.id, stage, request.method, below, self.account_id, self.region
-        )
-        request_id, trace_root = ids.request_id(), trace_id(ids, now)
-        headers = lambda_request(uri, self.target.api.id, source, request_id, trace_root, now, body)
-        trace.sent(uri, headers, body)
-        return _Invoked(trace, request_id, trace_root, now, time.perf_counter())
+        api = self.target.api.id
+        source = method_arn(api, stage, request.method, below, self.account_id, self.region)
+        return invoking(trace, arn, api, source, ids, now, payload)
 
     def request_body(self, request: HttpRequest) -> bytes | str:
         """The request's body as the integration takes it: text, or a binary blob."""
