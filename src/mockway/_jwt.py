@@ -11,10 +11,11 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 import re
 from typing import Any
 
-__all__ = ["claims_of", "fullmatch"]
+__all__ = ["claims_of", "fullmatch", "seconds"]
 
 
 def _json(part: str) -> Any:
@@ -43,3 +44,18 @@ def fullmatch(pattern: str, value: str) -> bool:
         return re.fullmatch(pattern, value) is not None
     except re.error:
         return False
+
+
+LATEST = 253402300799.0
+"""The last second of year 9999: a time past it is no time a token can name."""
+
+
+def seconds(claims: dict[str, Any], name: str) -> float | None:
+    """A time claim (``exp``, ``iat``, ``auth_time``) in epoch seconds, or None when it is not
+    a finite number of seconds within the calendar."""
+    value = claims.get(name)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if not math.isfinite(value) or not 0 <= value <= LATEST:
+        return None
+    return float(value)

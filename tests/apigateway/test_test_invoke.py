@@ -186,6 +186,7 @@ def test_a_lambda_proxy_sees_the_test_stage_and_stage_variables(
     assert event["headers"] == {"Accept": "text/plain"}
     assert event["requestContext"]["stage"] == "test-invoke-stage"
     assert event["requestContext"]["domainName"] == "testPrefix.testDomainName"
+    assert event["requestContext"]["resourceId"] == api.resource_ids["/pets"]
 
 
 def test_an_authorizer_runs_as_the_console_test_runs_it(

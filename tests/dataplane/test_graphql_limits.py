@@ -4,6 +4,7 @@ size or depth without limits are answered, never a Python exception."""
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import pytest
@@ -264,3 +265,35 @@ def test_the_parser_refuses_before_the_depth_limit_applies(mockway: mockway.Hand
         "data": None,
         "errors": [{"path": None, "locations": [], "message": TOO_DEEP}],
     }
+
+
+def test_a_resolver_may_send_a_query_with_many_braces_while_one_runs(
+    mockway: mockway.Handle,
+) -> None:
+    """Deep queries get room on Python's stack without waiting on each other: a Lambda
+    resolver of one may send another."""
+    function = "arn:aws:lambda:us-east-1:123456789012:function:names"
+    pad = " #" + "{" * 70  # braces in a comment count toward the guard, not the depth
+    api = graphql_api("type Query { items: [Item] } type Item { name: String }")
+    api.resolve("Query", "items", '{"version": "2018-05-29", "payload": [{"n": 1}]}')
+    api.client.create_data_source(
+        apiId=api.api_id,
+        name="names",
+        type="AWS_LAMBDA",
+        serviceRoleArn="arn:aws:iam::123456789012:role/appsync",
+        lambdaConfig={"lambdaFunctionArn": function},
+    )
+    api.client.create_resolver(
+        apiId=api.api_id, typeName="Item", fieldName="name", dataSourceName="names"
+    )
+    view = mockway.appsync(REGION)
+
+    def names(event: Any, context: Any) -> str:
+        inner = view.graphql(api.api_id, "{ __typename }" + pad, api_key=api.key)
+        return str(inner.json()["data"]["__typename"])
+
+    view.register_lambda(function, names)
+    limit = sys.getrecursionlimit()
+    reply = view.graphql(api.api_id, "{ items { name } }" + pad, api_key=api.key)
+    assert reply.json() == {"data": {"items": [{"name": "Query"}]}}
+    assert sys.getrecursionlimit() == limit

@@ -295,3 +295,24 @@ def test_a_sigv4_signed_request_is_an_iam_caller(mockway: mockway.Handle) -> Non
     forged = requests.post(api.url, data=body, headers={"Authorization": "AWS4-HMAC-SHA256 x"})
     assert (forged.status_code, forged.content) == (401, UNAUTHORIZED)
     assert boto3.client("appsync", region_name=REGION).get_graphql_api(apiId=api.api_id)
+
+
+@pytest.mark.parametrize("denied", [5, "Query.secret", {"Query": "secret"}])
+def test_denied_fields_that_are_no_list_deny_nothing(
+    mockway: mockway.Handle, ask: Ask, denied: Any
+) -> None:
+    api = identity_api("AWS_LAMBDA", lambdaAuthorizerConfig={"authorizerUri": FUNCTION})
+    mockway.appsync(REGION).register_lambda(
+        FUNCTION, lambda event, context: {"isAuthorized": True, "deniedFields": denied}
+    )
+    reply = ask(api, "{ secret }", key=None, headers={"Authorization": "t"})
+    assert_data(reply, {"secret": "s"})
+
+
+def test_cognito_groups_that_are_no_list_are_in_no_group(mockway: mockway.Handle, ask: Ask) -> None:
+    pool = {"userPoolId": POOL, "awsRegion": REGION, "defaultAction": "ALLOW"}
+    api = graphql_api(GROUPED, authentication_type="AMAZON_COGNITO_USER_POOLS", userPoolConfig=pool)
+    api.resolve("Query", "admin", '{"version": "2018-05-29", "payload": "yes"}')
+    token = jwt(iss=POOL_ISSUER, exp=int(time.time()) + 3600, **{"cognito:groups": "Admins"})
+    reply = ask(api, "{ admin }", key=None, headers={"Authorization": token})
+    assert reply.json()["data"] == {"admin": None}

@@ -224,6 +224,9 @@ def test_an_id_token_of_the_pool_passes_and_its_claims_reach_the_integration(
         _jwt(iss="https://example.com/issuer"),
         _jwt(token_use="access", scope="pets/read"),
         _jwt(exp="tomorrow"),
+        _jwt(exp=1e20),
+        _jwt(exp=float("nan")),
+        _jwt(exp=float("inf")),
     ],
 )
 def test_a_missing_malformed_foreign_or_access_token_is_unauthorized(
@@ -272,3 +275,12 @@ def test_the_validation_expression_is_held_to_the_audience(
     assert_answered(send("GET", url, headers={"Authorization": _jwt()}), 200)
     reply = send("GET", url, headers={"Authorization": _jwt(aud="other")})
     assert_refused(reply, 401, "Unauthorized", "UnauthorizedException")
+
+
+def test_a_token_issued_at_no_real_time_is_answered_with_its_claims_as_text(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    url = _secured(mockway, apigw, "COGNITO_USER_POOLS")
+    reply = send("GET", url, headers={"Authorization": _jwt(iat=1e19)})
+    assert_answered(reply, 200)
+    assert reply.json()["email"] == "ann@example.com"

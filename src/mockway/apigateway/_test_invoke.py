@@ -136,7 +136,11 @@ def test_invoke_method(backend: ApiGatewayBackend, call: Call) -> dict[str, Any]
     now = call.now
     request = _request(call, method.http_method, resource.path)
     deployment = Deployment(
-        "", None, int(now), methods={(resource.path, method.http_method): method}
+        "",
+        None,
+        int(now),
+        methods={(resource.path, method.http_method): method},
+        resource_ids={r.path: r.id for r in api.resources.values()},
     )
     segments = tuple(p for p in request.path.split("/") if p)
     target = Target(api, _stage(call, int(now)), deployment, segments)

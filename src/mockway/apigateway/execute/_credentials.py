@@ -35,7 +35,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from ..._http import HttpRequest
-from ..._jwt import claims_of, fullmatch
+from ..._jwt import claims_of, fullmatch, seconds
 from ._mapping import parameter
 from ._responses import (
     AUTHORIZER_CONFIGURATION_ERROR,
@@ -53,7 +53,7 @@ ALGORITHM = "AWS4-HMAC-SHA256"
 SKEW = 300.0
 """How far a signature's time may be from the clock, either way (5 minutes)."""
 SERVICE = "execute-api"
-INCOMPLETE_SIGNATURE = Refusal(None, 403, "", "IncompleteSignatureException")
+INCOMPLETE_SIGNATURE = Refusal("DEFAULT_4XX", 403, "", "IncompleteSignatureException")
 INVALID_SIGNATURE = Refusal("INVALID_SIGNATURE", 403, "", "InvalidSignatureException")
 EXPIRED_TOKEN = dataclasses.replace(UNAUTHORIZED, message="The incoming token has expired")
 _AMZ_DATE = "%Y%m%dT%H%M%SZ"
@@ -215,8 +215,8 @@ def _token(target: Target, route: Route, request: HttpRequest, now: float) -> Cr
     issuer = _ISSUER.fullmatch(str(claims.get("iss", "")))
     if issuer is None or (issuer[1], issuer[2]) not in pools:
         raise GatewayError(UNAUTHORIZED)
-    expires = claims.get("exp")
-    if not isinstance(expires, (int, float)) or isinstance(expires, bool):
+    expires = seconds(claims, "exp")
+    if expires is None:
         raise GatewayError(UNAUTHORIZED)
     if expires <= now:
         raise GatewayError(EXPIRED_TOKEN)
@@ -236,8 +236,9 @@ def _token(target: Target, route: Route, request: HttpRequest, now: float) -> Cr
 def _text(name: str, value: Any) -> str:
     """A claim as ``requestContext.authorizer.claims`` holds it: text, with the token's
     times as Java prints a date."""
-    if name in ("exp", "iat") and isinstance(value, (int, float)):
-        moment = datetime.datetime.fromtimestamp(value, datetime.timezone.utc)
+    when = seconds({name: value}, name) if name in ("exp", "iat") else None
+    if when is not None:
+        moment = datetime.datetime.fromtimestamp(when, datetime.timezone.utc)
         return moment.strftime("%a %b %d %H:%M:%S UTC %Y")
     if isinstance(value, bool):
         return "true" if value else "false"

@@ -138,26 +138,37 @@ def _executable_schema(schema: GraphQLSchema) -> GraphQLSchema:
 
 
 _deep = threading.Lock()
+_deep_runs: list[int] = [0, 0]
+"""Deep queries running now, and the recursion limit from before the first of them."""
 FRAMES_PER_LEVEL = 12
 """Python frames graphql-core's execution takes for each level of a query, at most."""
+MAX_LEVELS = 200
+"""More levels than the parser lets through (about 165)."""
 
 
 @contextlib.contextmanager
 def _stack_for(query: str) -> Iterator[None]:
-    """Room on Python's stack for the deepest query the parser lets through (about 165
-    levels): the recursion limit is raised while a deep query runs, one at a time, and put
-    back after. Other queries run as they are."""
-    levels = query.count("{")
-    if levels < 64:
+    """Room on Python's stack for the deepest query the parser lets through: while any query
+    with many braces runs, the recursion limit is raised (never lowered under another one
+    still running), and put back when the last of them ends. Nothing waits: a resolver may
+    send such a query itself."""
+    if query.count("{") < 64:
         yield
         return
     with _deep:
-        limit = sys.getrecursionlimit()
-        sys.setrecursionlimit(max(limit, limit + levels * FRAMES_PER_LEVEL))
-        try:
-            yield
-        finally:
-            sys.setrecursionlimit(limit)
+        if _deep_runs[0] == 0:
+            _deep_runs[1] = sys.getrecursionlimit()
+        _deep_runs[0] += 1
+        wanted = _deep_runs[1] + MAX_LEVELS * FRAMES_PER_LEVEL
+        if sys.getrecursionlimit() < wanted:
+            sys.setrecursionlimit(wanted)
+    try:
+        yield
+    finally:
+        with _deep:
+            _deep_runs[0] -= 1
+            if _deep_runs[0] == 0:
+                sys.setrecursionlimit(_deep_runs[1])
 
 
 def _run(schema: GraphQLSchema, query: GraphqlRequest, run: Run) -> bytes:

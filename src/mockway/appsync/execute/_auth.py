@@ -123,7 +123,9 @@ def allowed(caller: Caller, modes: frozenset[str]) -> bool:
         return True
     if caller.mode != COGNITO or caller.identity is None:
         return False
-    groups = caller.identity.get("groups") or ()
+    groups = caller.identity.get("groups")
+    if not isinstance(groups, list):
+        return False
     return any(f"{COGNITO}/{group}" in modes for group in groups)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..._http import HttpRequest
 from ..._ids import IdSource
-from ..._jwt import claims_of, fullmatch
+from ..._jwt import claims_of, fullmatch, seconds
 from .._models import GraphqlApi
 from ._answers import JWT_UNPARSABLE, KEY_REFUSED, TOKEN_EXPIRED, FieldError, RequestRefused
 from ._lambda import LambdaHandler, invoke
@@ -37,6 +37,8 @@ _SIGV4 = re.compile(
 SOURCE_IP = "127.0.0.1"
 
 
+KEPT_ANSWERS = 1024
+"""Kept answers past which the expired ones are forgotten before another is kept."""
 DEFAULT_TTL = 300
 """Seconds a Lambda authorizer's answer is kept when neither the API nor the answer says."""
 
@@ -86,16 +88,11 @@ def _matches(pattern: str | None, *values: Any) -> bool:
     return any(isinstance(v, str) and fullmatch(pattern, v) for v in found)
 
 
-def _number(claims: Mapping[str, Any], name: str) -> float | None:
-    value = claims.get(name)
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
-
-
 def _jwt_identity(mode: str, config: Mapping[str, Any], claims: dict[str, Any], now: float) -> Any:
-    expires = _number(claims, "exp")
+    expires = seconds(claims, "exp")
     if expires is None or now >= expires:
         raise RequestRefused(TOKEN_EXPIRED)
-    issued = _number(claims, "iat")
+    issued = seconds(claims, "iat")
     if mode == COGNITO:
         if not _matches(config.get("appIdClientRegex"), claims.get("aud"), claims.get("client_id")):
             raise RequestRefused(KEY_REFUSED)
@@ -112,7 +109,7 @@ def _jwt_identity(mode: str, config: Mapping[str, Any], claims: dict[str, Any], 
     if not _matches(config.get("clientId"), claims.get("aud"), claims.get("azp")):
         raise RequestRefused(KEY_REFUSED)
     for name, ttl in (("iat", config.get("iatTTL")), ("auth_time", config.get("authTTL"))):
-        moment = issued if name == "iat" else _number(claims, name)
+        moment = issued if name == "iat" else seconds(claims, name)
         if ttl and (moment is None or (now - moment) * 1000 > ttl):
             raise RequestRefused(TOKEN_EXPIRED)
     return {"sub": claims.get("sub"), "issuer": claims.get("iss"), "claims": claims}
@@ -201,7 +198,8 @@ def run_lambda(
     if not isinstance(answer, dict) or answer.get("isAuthorized") is not True:
         raise RequestRefused(KEY_REFUSED)
     context = answer.get("resolverContext")
-    denied = {_field_name(d) for d in answer.get("deniedFields") or ()}
+    listed = answer.get("deniedFields")
+    denied = {_field_name(d) for d in listed} if isinstance(listed, list) else set()
     identity = {"resolverContext": context if isinstance(context, dict) else {}}
     ttl = answer.get("ttlOverride")
     if not isinstance(ttl, int) or isinstance(ttl, bool):
@@ -223,4 +221,7 @@ def keep(
 ) -> None:
     """Keep the answer for its TTL (under the backend's lock)."""
     if authorized.ttl > 0:
+        if len(backend_cache) >= KEPT_ANSWERS:  # forget the expired ones first
+            for key in [k for k, (until, _) in backend_cache.items() if until <= now]:
+                del backend_cache[key]
         backend_cache[(pending.api_id, pending.token)] = (now + authorized.ttl, authorized)
