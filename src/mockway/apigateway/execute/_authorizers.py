@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ... import _expiring as expiring
 from ..._http import HttpRequest
 from ..._ids import IdSource
 from .._authorizers import Authorizer
@@ -248,10 +249,8 @@ def remember(traffic: Traffic, pending: Pending, granted: Grant, now: float) -> 
     if pending.cache_key is None or pending.cached is not None:
         return
     ttl = pending.authorizer.authorizer_result_ttl_in_seconds
-    traffic.authorizer_cache[pending.cache_key] = (
-        now + (DEFAULT_TTL if ttl is None else ttl),
-        granted,
-    )
+    until = now + (DEFAULT_TTL if ttl is None else ttl)
+    expiring.keep(traffic.authorizer_cache, pending.cache_key, until, granted, now)
 
 
 def flush(traffic: Traffic, api_id: str, stage: str) -> None:

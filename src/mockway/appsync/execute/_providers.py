@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ... import _expiring as expiring
 from ..._http import HttpRequest
 from ..._ids import IdSource
 from ..._jwt import claims_of, fullmatch, seconds
@@ -37,8 +38,6 @@ _SIGV4 = re.compile(
 SOURCE_IP = "127.0.0.1"
 
 
-KEPT_ANSWERS = 1024
-"""Kept answers past which the expired ones are forgotten before another is kept."""
 DEFAULT_TTL = 300
 """Seconds a Lambda authorizer's answer is kept when neither the API nor the answer says."""
 
@@ -221,7 +220,5 @@ def keep(
 ) -> None:
     """Keep the answer for its TTL (under the backend's lock)."""
     if authorized.ttl > 0:
-        if len(backend_cache) >= KEPT_ANSWERS:  # forget the expired ones first
-            for key in [k for k, (until, _) in backend_cache.items() if until <= now]:
-                del backend_cache[key]
-        backend_cache[(pending.api_id, pending.token)] = (now + authorized.ttl, authorized)
+        key = (pending.api_id, pending.token)
+        expiring.keep(backend_cache, key, now + authorized.ttl, authorized, now)
