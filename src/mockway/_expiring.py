@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["KEPT", "keep"]
+__all__ = ["KEPT", "keep", "kept"]
 
 KEPT = 1024
 """Kept answers past which the expired ones are forgotten before another is kept."""
@@ -19,3 +19,9 @@ def keep(
         for old in [k for k, (expires, _) in cache.items() if expires <= now]:
             del cache[old]
     cache[key] = (until, answer)
+
+
+def kept(cache: dict[Any, tuple[float, Any]], key: Any, now: float) -> Any:
+    """The answer kept under ``key``, if it has not expired by ``now``; else None."""
+    found = cache.get(key)
+    return found[1] if found is not None and found[0] > now else None

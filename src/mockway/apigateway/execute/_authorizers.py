@@ -119,8 +119,7 @@ def authorizer_of(
     if (DEFAULT_TTL if ttl is None else ttl) <= 0 or not pending.identity:
         return pending
     cache_key = (target.api.id, target.stage.stage_name, authorizer.id, *pending.identity)
-    kept = traffic.authorizer_cache.get(cache_key)
-    cached = kept[1] if kept is not None and kept[0] > now else None
+    cached = expiring.kept(traffic.authorizer_cache, cache_key, now)
     return dataclasses.replace(pending, cache_key=cache_key, cached=cached)
 
 

@@ -208,8 +208,7 @@ def run_lambda(
 
 def cached(backend_cache: dict[tuple[str, str], Any], pending: PendingLambda, now: float) -> Any:
     """The Lambda authorizer's answer kept for this API and token, if it has not expired."""
-    kept = backend_cache.get((pending.api_id, pending.token))
-    return kept[1] if kept is not None and kept[0] > now else None
+    return expiring.kept(backend_cache, (pending.api_id, pending.token), now)
 
 
 def keep(
