@@ -11,6 +11,7 @@ from botocore.exceptions import ClientError
 from botocore.model import OperationModel, ServiceModel
 
 from . import _clock
+from ._http import domain_named
 from ._ids import IdSource
 from ._registry import Call, Service
 from ._snapshot import Snapshot
@@ -78,7 +79,11 @@ class MockState:
         name ``host`` in the account, if one does: where a request to it goes. One look per
         region in use."""
         for (name, account, region), backend in list(self._backends.items()):
-            if name == service and account == account_id and host in backend.domain_names:
+            if (
+                name == service
+                and account == account_id
+                and domain_named(backend.domain_names, host) is not None
+            ):
                 return region
         return None
 

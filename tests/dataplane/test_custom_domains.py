@@ -45,6 +45,18 @@ def test_a_base_path_sends_a_request_to_its_api_and_stage(
     assert_ok(send("GET", "https://API.EXAMPLE.COM:443/v1/pets/"))
 
 
+def test_a_domain_name_created_in_capitals_is_reached_in_any_case(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    api = mockway.apigateway().create_deployed_api(paths=("/pets",))
+    domain(apigw, "Api.Example.COM")  # kept in lower case, as later calls must name it
+    apigw.create_base_path_mapping(
+        domainName=DOMAIN, restApiId=api.api_id, stage="dev", basePath="v1"
+    )
+    assert_ok(send("GET", f"https://{DOMAIN}/v1/pets"))
+    assert_ok(send("GET", "https://API.EXAMPLE.COM/v1/pets"))
+
+
 def test_the_empty_base_path_takes_every_other_path(mapped: dict[str, Any], send: Send) -> None:
     assert_ok(send("GET", f"https://{SHOP}/live/cart"))  # a mapping without a stage
     assert_refused(

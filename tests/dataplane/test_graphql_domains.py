@@ -47,6 +47,17 @@ def test_a_request_to_the_domain_reaches_its_api(mockway: mockway.Handle, client
     assert_data(post(send, "https://API.Example.COM:443/graphql/", api.key), {"hello": "world"})
 
 
+@pytest.mark.parametrize("client", SENDERS)
+def test_a_domain_name_created_in_capitals_is_reached_in_any_case(
+    mockway: mockway.Handle, client: str
+) -> None:
+    api = hello_api()
+    domain(api, "Api.Example.COM")
+    send = SENDERS[client]
+    assert_data(post(send, f"https://{DOMAIN}/graphql", api.key), {"hello": "world"})
+    assert_data(post(send, "https://API.EXAMPLE.COM/graphql", api.key), {"hello": "world"})
+
+
 def test_the_api_s_own_checks_apply_on_the_domain(mockway: mockway.Handle) -> None:
     api = hello_api()
     domain(api)

@@ -44,6 +44,7 @@ __all__ = [
     "answer",
     "body_bytes",
     "claim",
+    "domain_named",
     "install",
     "parse_host",
     "split_url",
@@ -85,6 +86,19 @@ def parse_host(host: str) -> tuple[str, str, str] | None:
     """``(kind, first label, region)`` of a data-plane host, or None for another host."""
     match = _HOST.fullmatch(host.lower())
     return None if match is None else (match["kind"], match["api"], match["region"])
+
+
+def domain_named(domain_names: Any, host: str) -> Any:
+    """The public custom domain name (kept by its name in ``domain_names``) a request's
+    ``host``, lower case, reaches, if there is one: host names are matched in any case,
+    whatever case the domain name was created in."""
+    found = domain_names.get(host)
+    if found is None:
+        for domain in domain_names.values():
+            name = domain.domain_name
+            if name.lower() == host and domain_names.get(name) is domain:
+                return domain
+    return found
 
 
 def claim(host: str) -> Claim | None:

@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ... import _clock
-from ..._http import HttpRequest, HttpResponse, body_bytes, split_url
+from ..._http import HttpRequest, HttpResponse, body_bytes, domain_named, split_url
 from ..._wire import _http_date
 from ...errors import MockwayError
 from .._models import AppSyncBackend, GraphqlApi
@@ -204,7 +204,7 @@ def _run(schema: GraphQLSchema, query: GraphqlRequest, run: Run) -> bytes:
 
 def _domain_api(backend: AppSyncBackend, domain: str) -> GraphqlApi:
     """The API the custom domain name ``domain`` is associated with."""
-    found = backend.domain_names.get(domain)
+    found = domain_named(backend.domain_names, domain.lower())
     association = None if found is None else found.association
     if association is None:
         raise MockwayError(
