@@ -1,11 +1,13 @@
 """Requests authorized by AppSync's other providers: Lambda authorizers (registered Python
 callables), Cognito user pools and OpenID Connect (JWTs read without their signatures, held to
-their issuer, clients and times by mockway's clock), and IAM (SigV4 signatures, by form)."""
+their issuer, clients and times by mockway's clock), and IAM (SigV4 signatures, by form and
+time)."""
 
 from __future__ import annotations
 
 import base64
 import datetime
+import email.utils
 import json
 import time
 from typing import Any
@@ -295,6 +297,56 @@ def test_a_sigv4_signed_request_is_an_iam_caller(mockway: mockway.Handle) -> Non
     forged = requests.post(api.url, data=body, headers={"Authorization": "AWS4-HMAC-SHA256 x"})
     assert (forged.status_code, forged.content) == (401, UNAUTHORIZED)
     assert boto3.client("appsync", region_name=REGION).get_graphql_api(apiId=api.api_id)
+
+
+def _iam_signed(url: str, body: str, **headers: str) -> dict[str, str]:
+    signed = AWSRequest("POST", url, data=body, headers={"content-type": "application/json"})
+    SigV4Auth(Credentials("AKIAIOSFODNN7EXAMPLE", "secret"), "appsync", REGION).add_auth(signed)
+    return {**dict(signed.headers.items()), **headers}
+
+
+def test_a_sigv4_signature_more_than_five_minutes_off_is_a_bad_request(
+    mockway: mockway.Handle,
+) -> None:
+    api = identity_api("AWS_IAM")
+    body = json.dumps({"query": "{ who }"})
+    with time_machine.travel(START, tick=False) as clock:
+        headers = _iam_signed(api.url, body)
+        assert headers["X-Amz-Date"] == "20260302T093000Z"
+        clock.shift(300)
+        assert requests.post(api.url, data=body, headers=headers).status_code == 200
+        clock.shift(1)
+        expired = requests.post(api.url, data=body, headers=headers)
+        clock.shift(-602)
+        early = requests.post(api.url, data=body, headers=headers)
+    message = {
+        expired: "Signature expired: 20260302T093000Z is now earlier than 20260302T093001Z "
+        "(20260302T093501Z - 5 min.)",
+        early: "Signature not yet current: 20260302T093000Z is still later than "
+        "20260302T092959Z (20260302T092459Z + 5 min.)",
+    }
+    for reply, text in message.items():
+        assert reply.status_code == 400
+        assert reply.headers["x-amzn-ErrorType"] == "BadRequestException"
+        assert reply.json() == {"errors": [{"message": text, "errorType": "BadRequestException"}]}
+
+
+def test_a_sigv4_signature_without_its_time_is_unauthorized(mockway: mockway.Handle) -> None:
+    api = identity_api("AWS_IAM")
+    body = json.dumps({"query": "{ who }"})
+    headers = _iam_signed(api.url, body)
+    del headers["X-Amz-Date"]
+    reply = requests.post(api.url, data=body, headers=headers)
+    assert (reply.status_code, reply.content) == (401, UNAUTHORIZED)
+    headers["Date"] = "not a date"
+    reply = requests.post(api.url, data=body, headers=headers)
+    assert (reply.status_code, reply.content) == (401, UNAUTHORIZED)
+    headers["X-Amz-Date"] = "20260302"
+    reply = requests.post(api.url, data=body, headers=headers)
+    assert (reply.status_code, reply.content) == (401, UNAUTHORIZED)
+    del headers["X-Amz-Date"]
+    headers["Date"] = email.utils.formatdate(time.time(), usegmt=True)
+    assert requests.post(api.url, data=body, headers=headers).status_code == 200
 
 
 @pytest.mark.parametrize("denied", [5, "Query.secret", {"Query": "secret"}])

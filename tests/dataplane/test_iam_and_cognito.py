@@ -149,6 +149,24 @@ def test_a_signature_older_than_five_minutes_is_expired(
     )
 
 
+@pytest.mark.parametrize("expires", [60, 3600])
+def test_a_presigned_url_keeps_the_five_minute_window_whatever_it_expires_in(
+    mockway: mockway.Handle, apigw: Any, send: Send, clock: Any, expires: int
+) -> None:
+    url = _secured(mockway, apigw, "AWS_IAM")
+    request = AWSRequest(method="GET", url=url)
+    SigV4QueryAuth(Credentials("AKIDQUERY", "secret"), "execute-api", REGION, expires).add_auth(
+        request
+    )
+    clock.shift(300)
+    assert_answered(send("GET", request.url), 200)
+    clock.shift(1)
+    assert _message(send("GET", request.url)) == (
+        "Signature expired: 20260310T120000Z is now earlier than 20260310T120001Z "
+        "(20260310T120501Z - 5 min.)"
+    )
+
+
 def test_a_signature_from_the_future_is_not_yet_current(
     mockway: mockway.Handle, apigw: Any, send: Send, clock: Any
 ) -> None:

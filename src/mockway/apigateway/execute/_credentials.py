@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import email.utils
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from urllib.parse import parse_qsl
 
 from ..._http import HttpRequest
 from ..._jwt import claims_of, fullmatch, seconds
+from ..._sigv4 import header_parts, signed_date, skew
 from ._mapping import parameter
 from ._responses import (
     AUTHORIZER_CONFIGURATION_ERROR,
@@ -49,14 +49,10 @@ from ._target import Target
 
 __all__ = ["Credentials", "check_credentials"]
 
-ALGORITHM = "AWS4-HMAC-SHA256"
-SKEW = 300.0
-"""How far a signature's time may be from the clock, either way (5 minutes)."""
 SERVICE = "execute-api"
 INCOMPLETE_SIGNATURE = Refusal("DEFAULT_4XX", 403, "", "IncompleteSignatureException")
 INVALID_SIGNATURE = Refusal("INVALID_SIGNATURE", 403, "", "InvalidSignatureException")
 EXPIRED_TOKEN = dataclasses.replace(UNAUTHORIZED, message="The incoming token has expired")
-_AMZ_DATE = "%Y%m%dT%H%M%SZ"
 _ISSUER = re.compile(r"https://cognito-idp\.([a-z0-9-]+)\.amazonaws\.com/([\w-]+_[0-9A-Za-z]+)")
 _POOL_ARN = re.compile(r"arn:aws[\w-]*:cognito-idp:([a-z0-9-]+):\d{12}:userpool/([\w-]+)")
 
@@ -103,18 +99,13 @@ def _signature_parts(request: HttpRequest) -> tuple[dict[str, str], str | None]:
             for name in ("Credential", "SignedHeaders", "Signature")
         }
         return parts, query.get("X-Amz-Date") or request.header("x-amz-date")
-    algorithm, _, rest = header.strip().partition(" ")
-    parts = {}
-    if algorithm == ALGORITHM:
-        for item in rest.split(","):
-            name, _, value = item.strip().partition("=")
-            parts[name] = value
+    parts = header_parts(header)
     missing = [
         f"Authorization header requires '{name}' parameter."
         for name in ("Credential", "Signature", "SignedHeaders")
         if not parts.get(name)
     ]
-    date = request.header("x-amz-date") or _amz_date(request.header("date"))
+    date = signed_date(request)
     if date is None:
         missing.append(
             "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header."
@@ -122,16 +113,6 @@ def _signature_parts(request: HttpRequest) -> tuple[dict[str, str], str | None]:
     if missing:
         raise _refuse(INCOMPLETE_SIGNATURE, " ".join(missing) + f" Authorization={header}")
     return parts, date
-
-
-def _amz_date(http_date: str | None) -> str | None:
-    """An HTTP ``Date`` header's time in the form ``X-Amz-Date`` has."""
-    if http_date is None:
-        return None
-    try:
-        return _stamp(email.utils.parsedate_to_datetime(http_date).timestamp())
-    except (TypeError, ValueError, IndexError):
-        return None
 
 
 def _signed(request: HttpRequest, account_id: str, region: str, now: float) -> Credentials:
@@ -157,32 +138,17 @@ def _signed(request: HttpRequest, account_id: str, region: str, now: float) -> C
     return Credentials({"accessKey": access_key, "accountId": account_id})
 
 
-def _stamp(epoch: float) -> str:
-    return datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).strftime(_AMZ_DATE)
-
-
 def _check_time(date: str | None, now: float) -> None:
     """A signature more than 5 minutes from the clock is refused, as AWS words it."""
     try:
-        signed = datetime.datetime.strptime(date or "", _AMZ_DATE)
+        refused = skew(date or "", now)
     except ValueError:
         raise _refuse(
             INCOMPLETE_SIGNATURE,
             "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
         ) from None
-    when = signed.replace(tzinfo=datetime.timezone.utc).timestamp()
-    if when < now - SKEW:
-        raise _refuse(
-            INVALID_SIGNATURE,
-            f"Signature expired: {date} is now earlier than {_stamp(now - SKEW)} "
-            f"({_stamp(now)} - 5 min.)",
-        )
-    if when > now + SKEW:
-        raise _refuse(
-            INVALID_SIGNATURE,
-            f"Signature not yet current: {date} is still later than {_stamp(now + SKEW)} "
-            f"({_stamp(now)} + 5 min.)",
-        )
+    if refused is not None:
+        raise _refuse(INVALID_SIGNATURE, refused)
 
 
 # -- COGNITO_USER_POOLS -----------------------------------------------------------------------

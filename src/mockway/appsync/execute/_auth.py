@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..._http import HttpRequest
+from ..._sigv4 import signed_date
 from ...errors import MockwayError, UnsupportedOperation
 from .._models import GraphqlApi
 from ._answers import KEY_REFUSED, NO_CREDENTIALS, RequestRefused
@@ -86,7 +87,7 @@ def authorize(api: GraphqlApi, request: HttpRequest, now: float) -> Caller | Pen
         return Caller(API_KEY, None, key.id)
     token = request.header("authorization")
     if token and any(m != API_KEY for m in modes):
-        found = by_token(api, modes, token, now)
+        found = by_token(api, modes, token, now, signed_date(request))
         if isinstance(found, PendingLambda):
             return found
         return Caller(found[0], found[1])

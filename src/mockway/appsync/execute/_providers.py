@@ -1,9 +1,9 @@
 """The providers an ``Authorization`` header goes to: AWS_IAM (a SigV4 signature), Cognito user
 pools and OpenID Connect (a JWT), and Lambda authorizers (any other token).
 
-mockway holds no keys: a SigV4 header is checked for its form, not its signature; a JWT is
-decoded without checking its signature, then held to its provider's issuer, client ids, and
-the times it carries, by mockway's clock. A JWT goes to the provider whose issuer it names
+mockway holds no keys: a SigV4 header is checked for its form and its time
+(:mod:`mockway._sigv4`), not its signature; a JWT is decoded without checking its signature,
+then held to its provider's issuer, client ids, and the times it carries, by mockway's clock. A JWT goes to the provider whose issuer it names
 (a user pool's is ``https://cognito-idp.{awsRegion}.amazonaws.com/{userPoolId}``); a token
 that no other provider takes goes to the API's Lambda authorizer, which runs outside the
 backend's lock (:func:`run_lambda`), as the registered callable may call AppSync itself.
@@ -20,8 +20,16 @@ from ... import _expiring as expiring
 from ..._http import HttpRequest
 from ..._ids import IdSource
 from ..._jwt import claims_of, fullmatch, seconds
+from ..._sigv4 import ALGORITHM, skew
 from .._models import GraphqlApi
-from ._answers import JWT_UNPARSABLE, KEY_REFUSED, TOKEN_EXPIRED, FieldError, RequestRefused
+from ._answers import (
+    JWT_UNPARSABLE,
+    KEY_REFUSED,
+    TOKEN_EXPIRED,
+    FieldError,
+    Refusal,
+    RequestRefused,
+)
 from ._lambda import LambdaHandler, invoke
 
 __all__ = ["PendingLambda", "by_token", "run_lambda"]
@@ -115,14 +123,21 @@ def _jwt_identity(mode: str, config: Mapping[str, Any], claims: dict[str, Any], 
 
 
 def by_token(
-    api: GraphqlApi, modes: tuple[str, ...], token: str, now: float
+    api: GraphqlApi, modes: tuple[str, ...], token: str, now: float, date: str | None
 ) -> tuple[str, Any] | PendingLambda:
-    """``(mode, identity)`` of a request with ``Authorization: token``, or the Lambda
-    authorization still to run; refused with AppSync's 401 otherwise."""
-    if token.startswith("AWS4-HMAC-SHA256") and IAM in modes:
+    """``(mode, identity)`` of a request with ``Authorization: token`` (a SigV4 signature made
+    at ``date``), or the Lambda authorization still to run; refused with AppSync's 401
+    otherwise, or its 400 for a signature more than 5 minutes from the clock."""
+    if token.startswith(ALGORITHM) and IAM in modes:
         signed = _SIGV4.match(token)
-        if signed is None:
+        if signed is None or date is None:
             raise RequestRefused(KEY_REFUSED)
+        try:
+            refused = skew(date, now)
+        except ValueError:
+            raise RequestRefused(KEY_REFUSED) from None
+        if refused is not None:
+            raise RequestRefused(Refusal(400, "BadRequestException", refused))
         return IAM, {
             "accountId": api.owner,
             "cognitoIdentityPoolId": None,
@@ -133,7 +148,7 @@ def by_token(
             "cognitoIdentityAuthType": None,
             "cognitoIdentityAuthProvider": None,
         }
-    claims = None if token.startswith("AWS4-HMAC-SHA256") else claims_of(token)
+    claims = None if token.startswith(ALGORITHM) else claims_of(token)
     if claims is not None:
         issuer = str(claims.get("iss", "")).rstrip("/")
         for mode in (COGNITO, OIDC):
