@@ -3,10 +3,11 @@ pools and OpenID Connect (a JWT), and Lambda authorizers (any other token).
 
 mockway holds no keys: a SigV4 header is checked for its form and its time
 (:mod:`mockway._sigv4`), not its signature; a JWT is decoded without checking its signature,
-then held to its provider's issuer, client ids, and the times it carries, by mockway's clock. A JWT goes to the provider whose issuer it names
-(a user pool's is ``https://cognito-idp.{awsRegion}.amazonaws.com/{userPoolId}``); a token
-that no other provider takes goes to the API's Lambda authorizer, which runs outside the
-backend's lock (:func:`run_lambda`), as the registered callable may call AppSync itself.
+then held to its provider's issuer, client ids, and the times it carries, by mockway's
+clock. A JWT goes to the provider whose issuer it names (a user pool's is
+``https://cognito-idp.{awsRegion}.amazonaws.com/{userPoolId}``); a token that no other
+provider takes goes to the API's Lambda authorizer, which runs outside the backend's lock
+(:func:`run_lambda`), as the registered callable may call AppSync itself.
 """
 
 from __future__ import annotations
