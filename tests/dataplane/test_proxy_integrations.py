@@ -360,3 +360,57 @@ def test_a_restored_snapshot_gives_the_registered_functions_back(
     assert mockway.apigateway().invoke("GET", f"{api.invoke_url}/pets/1").body == b"hello"
     with pytest.raises(mockway.SnapshotError, match="cannot carry"):
         taken.to_json()
+
+
+def test_the_answers_headers_are_merged_in_any_case_and_api_gateways_own_are_remapped(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    api = lambda_api(mockway, apigw)
+    own = {
+        "content-length": "99",
+        "Date": "yesterday",
+        "Server": "lambda",
+        "Connection": "close",
+        "Authorization": "Bearer t",
+        "WWW-Authenticate": "Basic",
+        "x-amzn-RequestId": "mine",
+    }
+    answer = {"statusCode": 200, "headers": {"content-type": "text/html", **own}, "body": "hi!"}
+    mockway.apigateway().register_lambda(FUNCTION, Recorder(answer))
+    reply = send("GET", f"{api.invoke_url}/pets/1")
+    assert (reply.status, reply.body) == (200, b"hi!")
+    assert reply.headers["content-type"] == "text/html"
+    assert reply.headers["content-length"] == "3"
+    assert reply.headers["connection"] == "keep-alive"
+    assert reply.headers["x-amzn-requestid"] != "mine"
+    remapped = {k: v for k, v in reply.headers.items() if k.startswith("x-amzn-remapped-")}
+    assert remapped == {f"x-amzn-remapped-{name.lower()}": value for name, value in own.items()}
+
+
+@pytest.mark.parametrize(
+    ("method", "status"), [("HEAD", 200), ("HEAD", 404), ("DELETE", 204), ("POST", 304)]
+)
+def test_no_body_goes_to_head_or_with_204_and_304(
+    mockway: mockway.Handle, apigw: Any, send: Send, method: str, status: int
+) -> None:
+    api = mockway.apigateway().create_deployed_api(paths=("/pets",))
+    resource = api.resource_ids["/pets"]
+    apigw.put_method(
+        restApiId=api.api_id, resourceId=resource, httpMethod="ANY", authorizationType="NONE"
+    )
+    apigw.put_integration(
+        restApiId=api.api_id,
+        resourceId=resource,
+        httpMethod="ANY",
+        type="AWS_PROXY",
+        integrationHttpMethod="POST",
+        uri=lambda_uri(),
+    )
+    apigw.create_deployment(restApiId=api.api_id, stageName=api.stage)
+    answer = {"statusCode": status, "body": '{"some": "body"}'}
+    mockway.apigateway().register_lambda(FUNCTION, Recorder(answer))
+    reply = send(method, f"{api.invoke_url}/pets")
+    assert (reply.status, reply.body) == (status, b"")
+    refused = send("HEAD", f"{api.invoke_url}/nothing")  # API Gateway's own answer
+    assert (refused.status, refused.body) == (403, b"")
+    assert refused.headers["x-amzn-errortype"] == "MissingAuthenticationTokenException"

@@ -29,7 +29,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UnsupportedOperation
-from ._messages import HttpRequest, HttpResponse, body_bytes
+from ._messages import HttpRequest, HttpResponse, body_bytes, on_the_wire
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -46,6 +46,7 @@ __all__ = [
     "claim",
     "domain_named",
     "install",
+    "on_the_wire",
     "parse_host",
     "split_url",
     "uninstall",
@@ -136,7 +137,7 @@ def answer(claim: Claim, request: HttpRequest) -> HttpResponse:
     response: HttpResponse = getattr(module, engine[1])(
         claim.state, claim.account_id, claim.region, claim.api_id, request
     )
-    return response
+    return on_the_wire(request.method, response)
 
 
 def split_url(url: str) -> tuple[str, str, str]:

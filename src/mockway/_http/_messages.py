@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["HttpRequest", "HttpResponse", "body_bytes"]
+__all__ = ["HttpRequest", "HttpResponse", "body_bytes", "on_the_wire"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,3 +86,14 @@ def body_bytes(body: Any, encoding: str = "utf-8") -> bytes:
     if isinstance(body, Iterable):
         return b"".join(body_bytes(chunk, encoding) for chunk in body)
     raise TypeError(f"a request body cannot be a {type(body).__name__}")
+
+
+_NO_BODY = frozenset((204, 304))
+
+
+def on_the_wire(method: str, response: HttpResponse) -> HttpResponse:
+    """``response`` as it goes on the wire: without a body for ``HEAD``, or with the statuses
+    that have none (204, 304); its headers as they are."""
+    if response.body and (method == "HEAD" or response.status in _NO_BODY):
+        return HttpResponse(response.status, response.headers, b"")
+    return response

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ... import _clock
-from ..._http import HttpRequest, HttpResponse, body_bytes, parse_host, split_url
+from ..._http import HttpRequest, HttpResponse, body_bytes, on_the_wire, parse_host, split_url
 from ..._ids import IdSource
 from ...errors import MockwayError
 from .._models import ApiGatewayBackend
@@ -150,7 +150,7 @@ def invoke(
     )
     parsed = parse_host(host)
     if "://" in url and parsed is None and state.custom_domain(host, account_id) == region:
-        return answer_domain(state, account_id, region, host, request)
+        return on_the_wire(request.method, answer_domain(state, account_id, region, host, request))
     if parsed is None or parsed[0] != "execute-api" or "://" not in url:
         raise MockwayError(
             f"{url!r} is not an execute-api URL: https://{{api_id}}.execute-api.{region}"
@@ -163,4 +163,4 @@ def invoke(
             f"{url!r} is in {where}; this view is API Gateway in {region}: "
             f"use handle.apigateway({where!r})"
         )
-    return answer(state, account_id, region, label, request)
+    return on_the_wire(request.method, answer(state, account_id, region, label, request))

@@ -142,8 +142,18 @@ def _http_date(now: float) -> str:
     return date
 
 
+REMAPPED = frozenset(
+    {"authorization", "connection", "content-length", "date", "server", "www-authenticate"}
+    | {"x-amzn-requestid"}
+)
+"""Headers an answer names (a Lambda proxy's, a method response's) that API Gateway sends on
+as ``x-amzn-Remapped-<name>``, keeping its own (docs/fidelity.md)."""
+
+
 def finish(response: HttpResponse, ids: IdSource, now: float) -> HttpResponse:
-    """``response`` with the headers API Gateway puts on every answer."""
+    """``response`` with the headers API Gateway puts on every answer: its ``Content-Type``
+    is the answer's when the answer names one, in any case; the headers API Gateway sets
+    itself are remapped when the answer names them."""
     headers = {
         "Date": _http_date(now),
         "Content-Type": "application/json",
@@ -151,6 +161,13 @@ def finish(response: HttpResponse, ids: IdSource, now: float) -> HttpResponse:
         "Connection": "keep-alive",
         "x-amzn-RequestId": ids.request_id(),
     }
-    headers.update(response.headers)
+    for name, value in response.headers.items():
+        lower = name.lower()
+        if lower in REMAPPED:
+            headers["x-amzn-Remapped-" + name] = value
+            continue
+        if lower == "content-type":
+            headers.pop("Content-Type", None)
+        headers[name] = value
     headers["x-amz-apigw-id"] = ids.mixed_alnum(14) + "="
     return HttpResponse(response.status, headers, response.body)
