@@ -236,6 +236,18 @@ def test_answers_are_cached_for_the_ttl_and_held_to_each_methods_arn(
     assert len(only_this.events) == 4
 
 
+def test_a_policy_that_denies_is_cached_too(mockway: mockway.Handle, apigw: Any) -> None:
+    api = secured(mockway, apigw, paths=("/pets", "/owners"))
+    owners_only = Authorizer(lambda event: policy("Allow", arn_of(api, "/owners")))
+    mockway.apigateway().register_lambda(AUTH_FUNCTION, owners_only)
+    invoke = mockway.apigateway().invoke
+    token = {"Authorization": "abc"}
+    assert invoke("GET", f"{api.invoke_url}/pets", headers=token).status == 403
+    assert invoke("GET", f"{api.invoke_url}/pets", headers=token).status == 403
+    assert invoke("GET", f"{api.invoke_url}/owners", headers=token).status == 200
+    assert len(owners_only.events) == 1
+
+
 def test_a_ttl_of_zero_calls_the_function_every_time(mockway: mockway.Handle, apigw: Any) -> None:
     api = secured(mockway, apigw, authorizerResultTtlInSeconds=0)
     authorizer = Authorizer(allow_all)

@@ -217,8 +217,19 @@ def fails(event: dict[str, Any], context: Any) -> Any:
         Recorder({"statusCode": 200, "headers": ["not", "a", "map"]}),
         Recorder(None),
         Recorder("not json"),
+        Recorder({"statusCode": "\u00b2"}),
+        Recorder({"statusCode": "2" * 5000}),
     ],
-    ids=["raises", "body a map", "no status", "headers a list", "None", "text"],
+    ids=[
+        "raises",
+        "body a map",
+        "no status",
+        "headers a list",
+        "None",
+        "text",
+        "status a superscript digit",
+        "status of 5,000 digits",
+    ],
 )
 def test_a_failed_or_malformed_function_is_502(
     mockway: mockway.Handle, apigw: Any, send: Send, function: Any

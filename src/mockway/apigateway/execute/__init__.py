@@ -77,13 +77,18 @@ def execute(
             integration = integration_of(traffic, target, found, account, backend.region)
             credentials = check_credentials(target, found, request, account, backend.region, now)
             pending = authorizer_of(traffic, target, found, request, account, backend.region, now)
-        granted = None
+        granted = denied = None
         if pending is not None:
             granted = pending.cached or run(pending, request, target, found, account, ids, now)
-            grant(pending, granted)
+            try:
+                grant(pending, granted)
+            except GatewayError as error:  # a policy that denies is kept as one that allows
+                denied = error
         with backend.lock:
             if pending is not None and granted is not None:
                 remember(traffic, pending, granted, now)
+            if denied is not None:
+                raise denied
             now = _clock.now()  # the buckets see time in the order the lock gives them
             usage_key = None if granted is None else granted.usage_key
             caller = identify(backend, traffic, target, found, request, usage_key)
@@ -145,6 +150,8 @@ def invoke(
             raise MockwayError(f"a path ({url!r}) needs the API's id: invoke(..., api_id=...)")
         url = f"https://{api_id}.execute-api.{region}.amazonaws.com{url}"
     host, path, query = split_url(url)
+    if headers and not all(isinstance(v, str) for v in headers.values()):
+        raise MockwayError(f"header values are text: {dict(headers)!r}")
     request = HttpRequest(
         method.upper(), host, path, query, tuple((headers or {}).items()), body_bytes(body)
     )

@@ -218,7 +218,7 @@ def lambda_response(answer: Any, binary_accept: bool = False) -> HttpResponse:
     if not isinstance(answer, Mapping):
         return refusal(None, BAD_LAMBDA_RESPONSE)
     status = answer.get("statusCode")
-    if isinstance(status, str) and status.isdigit():
+    if isinstance(status, str) and status.isascii() and status.isdigit() and len(status) < 4:
         status = int(status)
     body = answer.get("body")
     headers = _headers(answer)
