@@ -3,6 +3,7 @@ for Lambda data sources, pipelines, default resolvers, and AppSync's error entri
 
 from __future__ import annotations
 
+import decimal
 from typing import Any
 
 import pytest
@@ -122,6 +123,43 @@ def test_a_failing_lambda_is_a_field_error(mockway: mockway.Handle, ask: Ask) ->
                 "message": "database unavailable",
             }
         ],
+    }
+
+
+def test_what_json_cannot_hold_is_the_lambda_runtimes_marshal_error(
+    mockway: mockway.Handle, ask: Ask
+) -> None:
+    api = graphql_api(SCHEMA)
+    lambda_source(api)
+    api.client.create_resolver(
+        apiId=api.api_id, typeName="Query", fieldName="fails", dataSourceName="posts"
+    )
+    mockway.appsync().register_lambda("posts", lambda event, context: decimal.Decimal("9.99"))
+    reply = ask(api, "{ fails }")
+    assert_answered(reply)
+    assert reply.json()["data"] == {"fails": None}
+    (error,) = reply.json()["errors"]
+    assert (error["errorType"], error["message"]) == (
+        "Lambda:Unhandled",
+        "Unable to marshal response: Object of type Decimal is not JSON serializable",
+    )
+
+
+def test_an_awsjson_value_is_answered_as_json_text(mockway: mockway.Handle, ask: Ask) -> None:
+    api = graphql_api("type Query { item: AWSJSON text: AWSJSON }")
+    lambda_source(api)
+    for field in ("item", "text"):
+        api.client.create_resolver(
+            apiId=api.api_id, typeName="Query", fieldName=field, dataSourceName="posts"
+        )
+    answers = {"item": {"price": 1, "tags": ["a", "é"]}, "text": '{"already": "text"}'}
+    mockway.appsync().register_lambda(
+        "posts", lambda event, context: answers[event["info"]["fieldName"]]
+    )
+    reply = ask(api, "{ item text }")
+    assert_answered(reply)
+    assert reply.json() == {
+        "data": {"item": '{"price":1,"tags":["a","é"]}', "text": '{"already": "text"}'}
     }
 
 

@@ -236,6 +236,15 @@ def test_a_lambda_error_no_pattern_matches_takes_the_default_response(
     assert reply.status == 200
     body = reply.json()
     assert (body["errorMessage"], body["errorType"]) == ("boom", "ValueError")
+    # what JSON cannot hold is the Python runtime's error, as a Lambda's own error is
+    mockway.apigateway().register_lambda(FUNCTION, lambda event, context: {1.5j: "complex"})
+    body = mockway.apigateway().invoke("GET", url).json()
+    assert body == {
+        "errorMessage": "Unable to marshal response: "
+        "keys must be str, int, float, bool or None, not complex",
+        "errorType": "Runtime.MarshalError",
+        "stackTrace": [],
+    }
 
 
 def test_an_http_back_end_gets_mapped_parameters_and_its_status_selects_the_response(

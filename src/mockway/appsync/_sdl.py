@@ -14,6 +14,7 @@ graphql-core is imported inside the functions, on first use, so ``import mockway
 from __future__ import annotations
 
 import functools
+import json
 import re
 import threading
 from collections import OrderedDict
@@ -292,8 +293,15 @@ def full(document: DocumentNode) -> DocumentNode:
 
 
 def _ordered(schema: GraphQLSchema) -> GraphQLSchema:
-    """``schema`` with AppSync's directives, in AppSync's order, then the schema's own."""
-    from graphql import GraphQLSchema
+    """``schema`` with AppSync's directives, in AppSync's order, then the schema's own; an
+    ``AWSJSON`` value is answered as JSON text, as AppSync answers it."""
+    from graphql import GraphQLScalarType, GraphQLSchema
+
+    aws_json = schema.type_map.get("AWSJSON")
+    if isinstance(aws_json, GraphQLScalarType):
+        # graphql-core 3.2 answers with serialize, 3.3 with coerce_output_value
+        for name in ("serialize", "coerce_output_value"):
+            setattr(aws_json, name, _json_text)
 
     by_name = {d.name: d for d in schema.directives}
     # The schema's own, not those graphql-core adds that AppSync does not have (@specifiedBy).
@@ -314,6 +322,14 @@ def _build(document: DocumentNode) -> GraphQLSchema:
     from graphql import build_ast_schema
 
     return _ordered(build_ast_schema(document, assume_valid_sdl=True))
+
+
+def _json_text(value: Any) -> str:
+    """An ``AWSJSON`` value as AppSync answers it: text as it is, anything else as compact
+    JSON."""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
 def check(text: str) -> Checked:

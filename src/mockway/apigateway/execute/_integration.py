@@ -39,8 +39,10 @@ from ._mapping import parameter, render_request, request_template, respond, sele
 from ._proxy import (
     Identity,
     LambdaContext,
+    MarshalError,
     http_response,
     lambda_response,
+    marshalled,
     proxy_event,
     request_context,
 )
@@ -300,13 +302,17 @@ def _lambda(traffic: Traffic, call: _Call) -> Run:
         invoked = call.invoking(arn, request, ids, now, trace, payload)
         key = None
         try:
-            result = handler(event, _lambda_context(arn, name, call, ids, now))
-            body = json.dumps(result, separators=(",", ":"))
+            body = marshalled(handler(event, _lambda_context(arn, name, call, ids, now)))
         except Exception as error:  # the function's error selects the integration response
             key = str(error)
-            stack = traceback.format_exception(error)
+            kind = "Runtime.MarshalError" if isinstance(error, MarshalError) else None
+            stack = [] if kind else traceback.format_exception(error)
             body = json.dumps(
-                {"errorMessage": key, "errorType": type(error).__name__, "stackTrace": stack},
+                {
+                    "errorMessage": key,
+                    "errorType": kind or type(error).__name__,
+                    "stackTrace": stack,
+                },
                 separators=(",", ":"),
             )
         invoked.answered(body)

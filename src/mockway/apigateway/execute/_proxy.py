@@ -44,6 +44,20 @@ LambdaHandler = Callable[[dict[str, Any], "LambdaContext"], Any]
 HttpHandler = Callable[[HttpRequest], HttpResponse]
 
 
+class MarshalError(Exception):
+    """What Lambda's Python runtime answers for a return value it cannot write as JSON
+    (``errorType`` ``Runtime.MarshalError``)."""
+
+
+def marshalled(result: Any) -> str:
+    """A Lambda handler's return value as the Python runtime sends it: JSON text, or
+    :class:`MarshalError` for a value JSON cannot hold (a ``Decimal``, a ``datetime``)."""
+    try:
+        return json.dumps(result, separators=(",", ":"))
+    except (TypeError, ValueError) as error:
+        raise MarshalError(f"Unable to marshal response: {error}") from None
+
+
 @dataclass(frozen=True, slots=True)
 class LambdaContext:
     """What a Lambda handler gets as ``context``: the members handlers commonly read."""

@@ -10,6 +10,7 @@ of type ``Lambda:Unhandled`` whose message is the exception's.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 import weakref
@@ -55,7 +56,7 @@ def invoke(
     handlers: dict[str, LambdaHandler], arn: str, event: Any, ids: IdSource, now: float
 ) -> Any:
     """What the function ``arn`` answers to ``event``."""
-    from ...apigateway.execute._proxy import LambdaContext
+    from ...apigateway.execute._proxy import LambdaContext, MarshalError, marshalled
 
     match = _FUNCTION_ARN.fullmatch(arn)
     name = arn if match is None else match[1]
@@ -73,6 +74,9 @@ def invoke(
         deadline_ms=int(now * 1000) + TIMEOUT_MS,
     )
     try:
-        return handler(event, context)
+        # as the Lambda runtime sends it: JSON, or its error for what JSON cannot hold
+        return json.loads(marshalled(handler(event, context)))
+    except MarshalError as error:
+        raise FieldError(str(error), UNHANDLED) from None
     except Exception as error:  # a failed function is a field error, not the caller's
         raise FieldError(str(error), UNHANDLED) from error
