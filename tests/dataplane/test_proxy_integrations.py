@@ -425,3 +425,15 @@ def test_no_body_goes_to_head_or_with_204_and_304(
     refused = send("HEAD", f"{api.invoke_url}/nothing")  # API Gateway's own answer
     assert (refused.status, refused.body) == (403, b"")
     assert refused.headers["x-amzn-errortype"] == "MissingAuthenticationTokenException"
+
+
+def test_a_header_value_that_is_not_ascii_reaches_every_client(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    api = lambda_api(mockway, apigw)
+    disposition = 'attachment; filename="résumé.pdf"'
+    answer = {"statusCode": 200, "headers": {"Content-Disposition": disposition}, "body": "pdf"}
+    mockway.apigateway().register_lambda(FUNCTION, Recorder(answer))
+    reply = send("GET", f"{api.invoke_url}/pets/1")
+    assert (reply.status, reply.body) == (200, b"pdf")
+    assert reply.headers["content-disposition"] == disposition

@@ -44,7 +44,8 @@ def _response(response: HttpResponse, request: Any) -> Any:
 
     return httpx.Response(
         response.status,
-        headers=list(response.headers.items()),
+        # as bytes off the wire: httpx reads a value that is not ASCII as UTF-8
+        headers=[(k.encode("utf-8"), v.encode("utf-8")) for k, v in response.headers.items()],
         content=response.body,
         request=request,
         extensions={
