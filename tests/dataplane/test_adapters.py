@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import subprocess
 import sys
 import textwrap
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -167,6 +169,66 @@ def test_aiohttp_responses_read_as_aiohttps_own(mockway: mockway.Handle) -> None
             with pytest.raises(aiohttp.ClientResponseError) as info:
                 await session.get(api.invoke_url)
             assert (info.value.status, info.value.message) == (403, "Forbidden")
+
+    asyncio.run(scenario())
+
+
+def cookie_api(handle: mockway.Handle) -> str:
+    """``GET /`` whose Lambda sets a cookie and answers with the request's ``Cookie`` and
+    ``Authorization`` headers."""
+    api = handle.apigateway().create_deployed_api()
+    function = f"arn:aws:lambda:{REGION}:123456789012:function:cookies"
+    uri = f"arn:aws:apigateway:{REGION}:lambda:path/2015-03-31/functions/{function}/invocations"
+    apigw = boto3.client("apigateway", region_name=REGION)
+    apigw.put_integration(
+        restApiId=api.api_id,
+        resourceId=api.resource_ids["/"],
+        httpMethod="GET",
+        type="AWS_PROXY",
+        integrationHttpMethod="POST",
+        uri=uri,
+    )
+    apigw.create_deployment(restApiId=api.api_id, stageName=api.stage)
+
+    def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        sent = {name.lower(): value for name, value in (event["headers"] or {}).items()}
+        seen = {k: sent.get(k.lower()) for k in ("Cookie", "Authorization")}
+        headers = {"Set-Cookie": "session=abc; Path=/"}
+        return {"statusCode": 200, "headers": headers, "body": json.dumps(seen)}
+
+    handle.apigateway().register_lambda(function, handler)
+    return api.invoke_url
+
+
+def test_cookies_and_auth_reach_and_leave_as_each_library_handles_them(
+    mockway: mockway.Handle,
+) -> None:
+    url = cookie_api(mockway)
+    with requests.Session() as session:
+        first = session.get(url, cookies={"given": "1"}, auth=("u", "p"))
+        assert first.json() == {"Cookie": "given=1", "Authorization": "Basic dTpw"}
+        assert first.cookies.get_dict() == {"session": "abc"}
+        assert session.get(url).json() == {"Cookie": "session=abc", "Authorization": None}
+    with httpx.Client() as client:
+        assert client.get(url, auth=("u", "p")).cookies.get("session") == "abc"
+        assert client.get(url).json() == {"Cookie": "session=abc", "Authorization": None}
+
+    async def scenario() -> None:
+        async with aiohttp.ClientSession(cookies={"jar": "1"}) as session:
+            with warnings.catch_warnings():  # deprecated in aiohttp 3.14, still taken
+                warnings.simplefilter("ignore", DeprecationWarning)
+                auth = aiohttp.BasicAuth("u", "p")
+            async with session.get(url, auth=auth, cookies={"given": "2"}) as first:
+                seen = {"Cookie": "jar=1; given=2", "Authorization": "Basic dTpw"}
+                assert await first.json() == seen
+                assert first.cookies["session"].value == "abc"
+            async with session.get(url) as second:
+                assert await second.json() == {
+                    "Cookie": "jar=1; session=abc",
+                    "Authorization": None,
+                }
+            async with session.get(url.replace("https://", "https://u:p@")) as third:
+                assert (await third.json())["Authorization"] == "Basic dTpw"
 
     asyncio.run(scenario())
 

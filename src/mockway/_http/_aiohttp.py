@@ -6,6 +6,7 @@ call. A claimed request never reaches the session's connector; the answer is aio
 from __future__ import annotations
 
 import asyncio
+import base64
 import functools
 import inspect
 from collections.abc import Callable
@@ -121,6 +122,50 @@ def _client_response(session: Any, method: str, url: Any, sent: Any, response: H
     return made
 
 
+def _authorize(session: Any, url: Any, auth: Any, sent: Any) -> None:
+    """The ``Authorization`` header of the request's ``auth``, else the URL's user, else the
+    session's, as aiohttp sends it."""
+    if "Authorization" in sent:
+        return
+    if auth is None and url.user is not None:
+        pair = f"{url.user}:{url.password or ''}".encode("latin-1", "replace")
+        sent["Authorization"] = "Basic " + base64.b64encode(pair).decode("ascii")
+        return
+    if auth is None:
+        auth = getattr(session, "auth", None)
+    if auth is not None:
+        sent["Authorization"] = auth.encode()
+
+
+def _cookies(session: Any, url: Any, given: Any) -> str:
+    """The ``Cookie`` header: the session's jar's cookies for ``url``, then the request's."""
+    from http.cookies import Morsel, SimpleCookie
+
+    cookies: SimpleCookie = SimpleCookie()
+    for name, morsel in session.cookie_jar.filter_cookies(url).items():
+        cookies[name] = morsel.value
+    pairs = given.items() if hasattr(given, "items") else given or ()
+    for name, value in pairs:
+        cookies[name] = value.value if isinstance(value, Morsel) else str(value)
+    return "; ".join(f"{name}={morsel.coded_value}" for name, morsel in cookies.items())
+
+
+def _keep_cookies(session: Any, made: Any, url: Any) -> None:
+    """The answer's ``Set-Cookie`` headers as the response's cookies, and in the session's
+    jar."""
+    from http.cookies import CookieError, SimpleCookie
+
+    cookies: SimpleCookie = SimpleCookie()
+    for value in made.headers.getall("Set-Cookie", ()):
+        try:
+            cookies.load(value)
+        except CookieError:
+            continue
+    made.cookies = cookies
+    if cookies:
+        session.cookie_jar.update_cookies(cookies, url)
+
+
 def _request(controller: Controller, original: Callable[..., Any]) -> Callable[..., Any]:
     async def _request(session: Any, method: str, str_or_url: Any, **kwargs: Any) -> Any:
         if session.closed:
@@ -144,6 +189,10 @@ def _request(controller: Controller, original: Callable[..., Any]) -> Callable[.
         given = kwargs.get("headers")
         if given:
             sent.update(given)
+        _authorize(session, url, kwargs.get("auth"), sent)
+        cookies = _cookies(session, url, kwargs.get("cookies"))
+        if cookies and "Cookie" not in sent:
+            sent["Cookie"] = cookies
         body, content_type = await _body(session, kwargs.get("data"), kwargs.get("json"))
         if content_type is not None and "Content-Type" not in sent:
             sent["Content-Type"] = content_type
@@ -156,6 +205,7 @@ def _request(controller: Controller, original: Callable[..., Any]) -> Callable[.
             body,
         )
         made = _client_response(session, method.upper(), url, sent, answer(claimed, request))
+        _keep_cookies(session, made, url)
         check = kwargs.get("raise_for_status")
         if check is None:
             check = getattr(session, "_raise_for_status", False)

@@ -52,7 +52,9 @@ def _mockway_adapter() -> Any:
                     tuple((str(k), str(v)) for k, v in request.headers.items()),
                     body_bytes(request.body),
                 )
-                raw = to_urllib3(answer(claimed, sent), sent.method, url, preload_content=False)
+                raw = to_urllib3(
+                    answer(claimed, sent), sent.method, url, preload_content=False, wire=True
+                )
                 return self.build_response(request, raw)
 
         _adapter = MockwayAdapter()

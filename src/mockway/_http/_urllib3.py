@@ -4,7 +4,7 @@ through for each request."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -26,10 +26,14 @@ def to_urllib3(
     url: str,
     preload_content: bool = True,
     decode_content: bool = True,
+    wire: bool = False,
 ) -> Any:
-    """An answer as the ``urllib3.HTTPResponse`` a connection would have read."""
+    """An answer as the ``urllib3.HTTPResponse`` a connection would have read; with ``wire``,
+    also the ``http.client`` response behind it, whose headers ``requests`` takes cookies
+    from."""
     from urllib3.response import HTTPResponse
 
+    original: Any = _Wire(response.headers, method) if wire else None
     return HTTPResponse(
         body=io.BytesIO(response.body),
         headers=dict(response.headers),
@@ -38,9 +42,32 @@ def to_urllib3(
         reason=response.reason,
         preload_content=preload_content,
         decode_content=decode_content,
+        original_response=original,
         request_method=method,
         request_url=url,
     )
+
+
+class _Wire:
+    """What is read of the ``http.client.HTTPResponse`` behind a ``urllib3`` response: its
+    headers as an ``HTTPMessage`` (``msg``), and whether it is closed."""
+
+    __slots__ = ("_closed", "_method", "msg")
+
+    def __init__(self, headers: Mapping[str, str], method: str) -> None:
+        import http.client
+
+        self.msg = http.client.HTTPMessage()
+        for name, value in headers.items():
+            self.msg[name] = value
+        self._method = method
+        self._closed = False
+
+    def close(self) -> None:
+        self._closed = True
+
+    def isclosed(self) -> bool:
+        return self._closed
 
 
 def _urlopen(controller: Controller, original: Callable[..., Any]) -> Callable[..., Any]:
