@@ -103,6 +103,45 @@ def test_a_body_must_match_its_model(
         assert reply.header("x-amzn-ErrorType") == "BadRequestException"
 
 
+@pytest.mark.parametrize(
+    ("schema", "body", "status"),
+    [
+        (
+            {"properties": {"code": {"type": "string", "pattern": "^[A-Z]+$"}}},
+            '{"code": "ab"}',
+            400,
+        ),
+        (
+            {"properties": {"code": {"type": "string", "pattern": "^[A-Z]+$"}}},
+            '{"code": "AB"}',
+            200,
+        ),
+        (
+            {"properties": {"name": {"type": "string", "pattern": "^\\p{L}+$"}}},
+            '{"name": "Zoë"}',
+            200,
+        ),
+        ({"$ref": "#/definitions/nothing"}, '{"name": "Rex"}', 200),
+    ],
+    ids=["pattern unmatched", "pattern matched", "a Java-only pattern", "a reference to nothing"],
+)
+def test_a_model_python_cannot_fully_apply_checks_what_it_can(
+    mockway: mockway.Handle, apigw: Any, schema: dict[str, Any], body: str, status: int
+) -> None:
+    url = validated(mockway, apigw, body=True, params=False, models={"application/json": "Pet"})
+    api_id = url.split("//")[1].split(".")[0]
+    apigw.update_model(
+        restApiId=api_id,
+        modelName="Pet",
+        patchOperations=[{"op": "replace", "path": "/schema", "value": json.dumps(schema)}],
+    )
+    apigw.create_deployment(restApiId=api_id, stageName="dev")
+    import requests
+
+    reply = requests.post(url, data=body, headers=JSON)
+    assert reply.status_code == status
+
+
 def test_a_validator_checks_only_what_it_is_set_to(
     mockway: mockway.Handle, apigw: Any, send: Send
 ) -> None:
