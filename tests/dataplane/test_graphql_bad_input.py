@@ -99,6 +99,20 @@ def test_any_body_is_answered(mockway: mockway.Handle, body: bytes) -> None:
     json.loads(reply.body)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"query": "{ a(x: \\"\\ud800\\") }"}',
+        b'{"query": "query($x: String) { a }", "variables": {"x": "\\udfff"}}',
+    ],
+    ids=["in the query", "in a variable"],
+)
+def test_an_escaped_lone_surrogate_is_answered(mockway: mockway.Handle, body: bytes) -> None:
+    reply = post(_api(mockway), body)
+    assert reply.status == 200
+    assert json.loads(reply.body)["errors"]
+
+
 _apis: dict[int, Any] = {}
 
 

@@ -183,8 +183,16 @@ def test_a_checked_api_key_is_in_the_events_identity(
             b"AAE=",
         ),
         (json.dumps({"statusCode": 418, "body": "teapot"}), 418, {}, b"teapot"),
+        ({"statusCode": 200, "body": "a\ud800b"}, 200, {}, b"a?b"),
     ],
-    ids=["no body", "status as text", "multi-value headers", "base64", "as JSON text"],
+    ids=[
+        "no body",
+        "status as text",
+        "multi-value headers",
+        "base64",
+        "as JSON text",
+        "a lone surrogate",
+    ],
 )
 def test_what_a_function_returns_is_read_as_api_gateway_reads_it(
     mockway: mockway.Handle,
@@ -219,6 +227,7 @@ def fails(event: dict[str, Any], context: Any) -> Any:
         Recorder("not json"),
         Recorder({"statusCode": "\u00b2"}),
         Recorder({"statusCode": "2" * 5000}),
+        Recorder("[" * 100_000 + "]" * 100_000),
     ],
     ids=[
         "raises",
@@ -229,6 +238,7 @@ def fails(event: dict[str, Any], context: Any) -> Any:
         "text",
         "status a superscript digit",
         "status of 5,000 digits",
+        "JSON text nested too deep",
     ],
 )
 def test_a_failed_or_malformed_function_is_502(
@@ -399,7 +409,8 @@ def test_the_answers_headers_are_merged_in_any_case_and_api_gateways_own_are_rem
 
 
 @pytest.mark.parametrize(
-    ("method", "status"), [("HEAD", 200), ("HEAD", 404), ("DELETE", 204), ("POST", 304)]
+    ("method", "status"),
+    [("HEAD", 200), ("HEAD", 404), ("DELETE", 204), ("POST", 304), ("PUT", 100)],
 )
 def test_no_body_goes_to_head_or_with_204_and_304(
     mockway: mockway.Handle, apigw: Any, send: Send, method: str, status: int

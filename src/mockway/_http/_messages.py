@@ -93,7 +93,8 @@ _NO_BODY = frozenset((204, 304))
 
 def on_the_wire(method: str, response: HttpResponse) -> HttpResponse:
     """``response`` as it goes on the wire: without a body for ``HEAD``, or with the statuses
-    that have none (204, 304); its headers as they are."""
-    if response.body and (method == "HEAD" or response.status in _NO_BODY):
+    that have none (1xx, 204, 304); its headers as they are."""
+    status = response.status
+    if response.body and (method == "HEAD" or status in _NO_BODY or status < 200):
         return HttpResponse(response.status, response.headers, b"")
     return response

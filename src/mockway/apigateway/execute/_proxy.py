@@ -227,7 +227,7 @@ def lambda_response(answer: Any, binary_accept: bool = False) -> HttpResponse:
     if isinstance(answer, (str, bytes)):
         try:
             answer = json.loads(answer)
-        except ValueError:
+        except (ValueError, RecursionError):
             return refusal(None, BAD_LAMBDA_RESPONSE)
     if not isinstance(answer, Mapping):
         return refusal(None, BAD_LAMBDA_RESPONSE)
@@ -243,7 +243,7 @@ def lambda_response(answer: Any, binary_accept: bool = False) -> HttpResponse:
         or headers is None
     ):
         return refusal(None, BAD_LAMBDA_RESPONSE)
-    payload = (body or "").encode("utf-8")
+    payload = (body or "").encode("utf-8", "replace")  # a lone surrogate is "?" in UTF-8
     if answer.get("isBase64Encoded") is True and binary_accept:
         payload = decoded(payload)
     return HttpResponse(status, headers, payload)

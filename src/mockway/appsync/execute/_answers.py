@@ -88,7 +88,8 @@ class FieldError(Exception):
 
 
 def compact(value: Any) -> bytes:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
+    """``value`` as AppSync writes JSON: compact UTF-8 (a lone surrogate written as ``?``)."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8", "replace")
 
 
 def refusal(kind: Refusal) -> HttpResponse:
