@@ -163,6 +163,28 @@ def test_an_awsjson_value_is_answered_as_json_text(mockway: mockway.Handle, ask:
     }
 
 
+def test_an_awsjson_argument_reaches_the_resolver_read_as_json(
+    mockway: mockway.Handle, ask: Ask
+) -> None:
+    api = graphql_api("type Query { first(x: AWSJSON): String }")
+    api.resolve(
+        "Query", "first", '{"version": "2018-05-29", "payload": $util.toJson($ctx.args.x.a)}'
+    )
+    reply = ask(api, "query($x: AWSJSON) { first(x: $x) }", {"x": '{"a": "yes"}'})
+    assert reply.json() == {"data": {"first": "yes"}}
+    reply = ask(api, '{ first(x: "{\\"a\\": \\"literal\\"}") }')
+    assert reply.json() == {"data": {"first": "literal"}}
+    for query, variables in (
+        ("query($x: AWSJSON) { first(x: $x) }", {"x": "{a: 1}"}),
+        ('{ first(x: "{a: 1}") }', None),
+    ):
+        refused = ask(api, query, variables).json()
+        assert refused["data"] is None
+        (error,) = refused["errors"]
+        assert "AWSJSON" in error["message"]
+        assert "Unable to parse '{a: 1}' as valid JSON." in error["message"]
+
+
 def test_an_unregistered_function_stops_the_request(mockway: mockway.Handle, ask: Ask) -> None:
     api = graphql_api(SCHEMA)
     lambda_source(api)

@@ -299,9 +299,15 @@ def _ordered(schema: GraphQLSchema) -> GraphQLSchema:
 
     aws_json = schema.type_map.get("AWSJSON")
     if isinstance(aws_json, GraphQLScalarType):
-        # graphql-core 3.2 answers with serialize, 3.3 with coerce_output_value
-        for name in ("serialize", "coerce_output_value"):
-            setattr(aws_json, name, _json_text)
+        # graphql-core 3.2 calls serialize and parse_*, 3.3 the coerce_* it has (or those)
+        for names, function in (
+            (("serialize", "coerce_output_value"), _json_text),
+            (("parse_value", "coerce_input_value"), _json_value),
+            (("parse_literal", "coerce_input_literal"), _json_literal),
+        ):
+            for name in names:
+                if name == names[0] or getattr(aws_json, name, None) is not None:
+                    setattr(aws_json, name, function)
 
     by_name = {d.name: d for d in schema.directives}
     # The schema's own, not those graphql-core adds that AppSync does not have (@specifiedBy).
@@ -322,6 +328,26 @@ def _build(document: DocumentNode) -> GraphQLSchema:
     from graphql import build_ast_schema
 
     return _ordered(build_ast_schema(document, assume_valid_sdl=True))
+
+
+def _json_value(value: Any) -> Any:
+    """An ``AWSJSON`` variable as resolvers see it: JSON text read (a map, a list, a scalar);
+    text that is not JSON is refused, as AppSync refuses it."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return json.loads(value)
+    except (ValueError, RecursionError):
+        raise ValueError(f"Unable to parse {value!r} as valid JSON.") from None
+
+
+def _json_literal(node: Any, variables: Any = None) -> Any:
+    """An ``AWSJSON`` literal: a string read as JSON, any other literal as it is."""
+    from graphql import StringValueNode, value_from_ast_untyped
+
+    if isinstance(node, StringValueNode):
+        return _json_value(node.value)
+    return value_from_ast_untyped(node, variables)
 
 
 def _json_text(value: Any) -> str:
