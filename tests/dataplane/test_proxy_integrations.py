@@ -336,7 +336,9 @@ def test_an_http_proxy_forwards_the_request_and_passes_the_answer_through(
     mockway.apigateway().register_http("https://backend.example.com/v2", backend)
     mockway.apigateway().register_http("https://backend.example.com", fails_http)
 
-    reply = send("GET", f"{api.invoke_url}/pets/7?full=1", {"X-Trace": "abc"})
+    reply = send(
+        "GET", f"{api.invoke_url}/pets/7?full=1", {"X-Trace": "abc", "User-Agent": "app/1"}
+    )
     assert (reply.status, reply.body) == (201, b"a,b\n")
     assert reply.headers["content-type"] == "text/csv"
     assert reply.headers["x-from"] == "backend"
@@ -349,6 +351,10 @@ def test_an_http_proxy_forwards_the_request_and_passes_the_answer_through(
     )
     assert request.header("x-trace") == "abc"
     assert request.header("host") == "backend.example.com"
+    # API Gateway names itself after the client's agent, and the API (as its log shows)
+    assert request.header("user-agent") == f"app/1, AmazonAPIGateway_{api.api_id}"
+    assert request.header("x-amzn-apigateway-api-id") == api.api_id
+    assert [k for k, _ in request.headers].count("User-Agent") == 1
 
 
 def fails_http(request: HttpRequest) -> HttpResponse:

@@ -334,6 +334,23 @@ def _back_end(traffic: Traffic, url: str) -> Any:
     return best[1]
 
 
+_SET_BY_GATEWAY = frozenset(("host", "user-agent", "x-amzn-apigateway-api-id"))
+"""Headers of a request that API Gateway sets itself on the call to an HTTP back end."""
+
+
+def _gateway_headers(
+    api_id: str, agent: str | None, mapped: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """What API Gateway adds to its call to an HTTP back end, as its execution log shows:
+    the API's id, and ``User-Agent`` ``AmazonAPIGateway_<id>`` (after the client's own, for
+    a proxy; none when a header mapping names one)."""
+    own = [("x-amzn-apigateway-api-id", api_id)]
+    if not any(name.lower() == "user-agent" for name, _ in mapped):
+        tag = f"AmazonAPIGateway_{api_id}"
+        own.append(("User-Agent", f"{agent}, {tag}" if agent else tag))
+    return own
+
+
 def _http(traffic: Traffic, call: _Call, proxy: bool) -> Run:
     url = call.uri()
     handler = _back_end(traffic, url)
@@ -351,14 +368,19 @@ def _http(traffic: Traffic, call: _Call, proxy: bool) -> Run:
         verb = request.method if method == "ANY" else method
         if proxy:
             query, body = request.query, request.body
-            headers = [(k, v) for k, v in request.headers if k.lower() != "host"]
+            headers = [(k, v) for k, v in request.headers if k.lower() not in _SET_BY_GATEWAY]
+            agent = request.header("user-agent")
         else:
             context = call.context(request, identity, ids, now)
             query = urlencode(call.mapped(request, "querystring"))
             headers = call.mapped(request, "header")
             body = call.payload(request, context)
+            agent = None
         query = "&".join(part for part in (fixed_query, query) if part)
-        sent = HttpRequest(verb, host.lower(), "/" + path, query, (*headers, ("Host", host)), body)
+        own = _gateway_headers(call.target.api.id, agent, headers)
+        sent = HttpRequest(
+            verb, host.lower(), "/" + path, query, (*own, *headers, ("Host", host)), body
+        )
         started = time.perf_counter()
         if trace is not None:
             trace.sent(
