@@ -173,7 +173,7 @@ def test_a_checked_api_key_is_in_the_events_identity(
         (
             {"statusCode": 200, "multiValueHeaders": {"Set-Cookie": ["a=1", "b=2"]}, "body": "x"},
             200,
-            {"set-cookie": "a=1,b=2"},
+            {"set-cookie": "a=1, b=2"},
             b"x",
         ),
         (  # decoded only for an Accept the API's binaryMediaTypes list (test_binary_content)
@@ -454,3 +454,46 @@ def test_a_header_value_that_is_not_ascii_reaches_every_client(
     reply = send("GET", f"{api.invoke_url}/pets/1")
     assert (reply.status, reply.body) == (200, b"pdf")
     assert reply.headers["content-disposition"] == disposition
+
+
+def test_multi_value_headers_go_out_as_lines_of_their_own(
+    mockway: mockway.Handle, apigw: Any
+) -> None:
+    import aiohttp
+    import httpx
+    import requests
+    import urllib3
+
+    api = lambda_api(mockway, apigw)
+    answer = {
+        "statusCode": 200,
+        "multiValueHeaders": {"Set-Cookie": ["a=1; Path=/", "b=2; Path=/"], "X-Tag": ["x", "y"]},
+        "headers": {"X-Tag": "y", "X-One": "1"},  # the pair already there is not repeated
+        "body": "ok",
+    }
+    mockway.apigateway().register_lambda(FUNCTION, Recorder(answer))
+    url = f"{api.invoke_url}/pets/1"
+    response = mockway.apigateway().invoke("GET", url)
+    assert response.header("x-tag") == "x, y"
+    assert response.header("set-cookie") == "a=1; Path=/, b=2; Path=/"
+    assert [line for line in response.fields if line[0] in ("Set-Cookie", "X-Tag", "X-One")] == [
+        ("Set-Cookie", "a=1; Path=/"),
+        ("Set-Cookie", "b=2; Path=/"),
+        ("X-Tag", "x"),
+        ("X-Tag", "y"),
+        ("X-One", "1"),
+    ]
+    assert requests.get(url).cookies.get_dict() == {"a": "1", "b": "2"}
+    assert urllib3.request("GET", url).headers.getlist("Set-Cookie") == [
+        "a=1; Path=/",
+        "b=2; Path=/",
+    ]
+    assert dict(httpx.get(url).cookies) == {"a": "1", "b": "2"}
+
+    async def through_aiohttp() -> dict[str, str]:
+        async with aiohttp.ClientSession() as session, session.get(url) as reply:
+            return {name: morsel.value for name, morsel in reply.cookies.items()}
+
+    import asyncio
+
+    assert asyncio.run(through_aiohttp()) == {"a": "1", "b": "2"}

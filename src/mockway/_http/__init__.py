@@ -29,7 +29,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UnsupportedOperation
-from ._messages import HttpRequest, HttpResponse, body_bytes, on_the_wire
+from ._messages import HttpRequest, HttpResponse, body_bytes, header_lines, on_the_wire
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -45,6 +45,7 @@ __all__ = [
     "body_bytes",
     "claim",
     "domain_named",
+    "header_lines",
     "install",
     "on_the_wire",
     "parse_host",

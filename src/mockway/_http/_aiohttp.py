@@ -111,8 +111,8 @@ def _client_response(session: Any, method: str, url: Any, sent: Any, response: H
     made = ClientResponse(method, url, **{k: v for k, v in offered.items() if k in accepted})
     made.status = response.status
     made.reason = response.reason
-    made._headers = CIMultiDictProxy(CIMultiDict(response.headers))
-    made._raw_headers = tuple((k.encode(), v.encode()) for k, v in response.headers.items())
+    made._headers = CIMultiDictProxy(CIMultiDict(response.fields))
+    made._raw_headers = tuple((k.encode(), v.encode()) for k, v in response.fields)
     made._body = response.body
     protocol: Any = _Arrived()
     content = StreamReader(protocol, 2**16, loop=loop)

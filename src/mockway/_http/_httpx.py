@@ -45,7 +45,7 @@ def _response(response: HttpResponse, request: Any) -> Any:
     return httpx.Response(
         response.status,
         # as bytes off the wire: httpx reads a value that is not ASCII as UTF-8
-        headers=[(k.encode("utf-8"), v.encode("utf-8")) for k, v in response.headers.items()],
+        headers=[(k.encode("utf-8"), v.encode("utf-8")) for k, v in response.fields],
         content=response.body,
         request=request,
         extensions={

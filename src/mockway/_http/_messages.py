@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["HttpRequest", "HttpResponse", "body_bytes", "on_the_wire"]
+__all__ = ["HttpRequest", "HttpResponse", "body_bytes", "header_lines", "on_the_wire"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,17 @@ class HttpResponse:
 
     status: int
     headers: Mapping[str, str]
+    """Each name once; the values of a name sent more than once joined with ``, ``, as HTTP
+    clients join them."""
     body: bytes
+    lines: tuple[tuple[str, str], ...] | None = None
+    """The header lines as sent, when a name is sent more than once (a Lambda's
+    ``multiValueHeaders``, two ``Set-Cookie``); None when they are ``headers``' items."""
+
+    @property
+    def fields(self) -> tuple[tuple[str, str], ...]:
+        """The header lines as sent: ``lines``, else ``headers``' items."""
+        return self.lines if self.lines is not None else tuple(self.headers.items())
 
     @property
     def reason(self) -> str:
@@ -96,5 +106,26 @@ def on_the_wire(method: str, response: HttpResponse) -> HttpResponse:
     that have none (1xx, 204, 304); its headers as they are."""
     status = response.status
     if response.body and (method == "HEAD" or status in _NO_BODY or status < 200):
-        return HttpResponse(response.status, response.headers, b"")
+        return HttpResponse(response.status, response.headers, b"", response.lines)
     return response
+
+
+def header_lines(
+    lines: Iterable[tuple[str, str]],
+) -> tuple[dict[str, str], tuple[tuple[str, str], ...] | None]:
+    """``headers`` and ``lines`` of an :class:`HttpResponse` sending ``lines``: each name
+    once, later values joined to the first (in any case); the lines themselves only when a
+    name comes more than once."""
+    headers: dict[str, str] = {}
+    names: dict[str, str] = {}
+    repeated = False
+    kept = []
+    for name, value in lines:
+        kept.append((name, value))
+        first = names.setdefault(name.lower(), name)
+        if first in headers:
+            headers[first] += ", " + value
+            repeated = True
+        else:
+            headers[first] = value
+    return headers, tuple(kept) if repeated else None

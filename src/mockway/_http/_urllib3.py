@@ -4,7 +4,7 @@ through for each request."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -31,12 +31,16 @@ def to_urllib3(
     """An answer as the ``urllib3.HTTPResponse`` a connection would have read; with ``wire``,
     also the ``http.client`` response behind it, whose headers ``requests`` takes cookies
     from."""
+    from urllib3._collections import HTTPHeaderDict
     from urllib3.response import HTTPResponse
 
-    original: Any = _Wire(response.headers, method) if wire else None
+    headers = HTTPHeaderDict()
+    for name, value in response.fields:
+        headers.add(name, value)
+    original: Any = _Wire(response.fields, method) if wire else None
     return HTTPResponse(
         body=io.BytesIO(response.body),
-        headers=dict(response.headers),
+        headers=headers,
         status=response.status,
         version=11,
         reason=response.reason,
@@ -54,12 +58,12 @@ class _Wire:
 
     __slots__ = ("_closed", "_method", "msg")
 
-    def __init__(self, headers: Mapping[str, str], method: str) -> None:
+    def __init__(self, lines: Iterable[tuple[str, str]], method: str) -> None:
         import http.client
 
         self.msg = http.client.HTTPMessage()
-        for name, value in headers.items():
-            self.msg[name] = value
+        for name, value in lines:
+            self.msg[name] = value  # a message keeps every line of a name
         self._method = method
         self._closed = False
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
-from ..._http import HttpRequest, HttpResponse
+from ..._http import HttpRequest, HttpResponse, header_lines
 from ..._ids import IdSource
 from ...errors import MockwayError
 from ._content import decoded, is_binary
@@ -194,10 +194,11 @@ def proxy_event(
     }
 
 
-def _headers(answer: Mapping[str, Any]) -> dict[str, str] | None:
-    """The response's headers, ``multiValueHeaders`` joined with commas, ``headers`` over
-    them; None when either is not a map of names to values."""
-    headers: dict[str, str] = {}
+def _headers(answer: Mapping[str, Any]) -> list[tuple[str, str]] | None:
+    """The response's header lines: ``multiValueHeaders``, each value a line, then
+    ``headers`` where the same name and value are not already there (API Gateway merges
+    the two); None when either is not a map of names to values."""
+    lines: list[tuple[str, str]] = []
     multi = answer.get("multiValueHeaders")
     single = answer.get("headers")
     if multi is not None:
@@ -206,13 +207,15 @@ def _headers(answer: Mapping[str, Any]) -> dict[str, str] | None:
         for name, values in multi.items():
             if not isinstance(values, list):
                 return None
-            headers[str(name)] = ",".join(_scalar(v) for v in values)
+            lines.extend((str(name), _scalar(v)) for v in values)
     if single is not None:
         if not isinstance(single, Mapping):
             return None
         for name, value in single.items():
-            headers[str(name)] = _scalar(value)
-    return headers
+            line = (str(name), _scalar(value))
+            if line not in lines:
+                lines.append(line)
+    return lines
 
 
 def _scalar(value: Any) -> str:
@@ -246,7 +249,8 @@ def lambda_response(answer: Any, binary_accept: bool = False) -> HttpResponse:
     payload = (body or "").encode("utf-8", "replace")  # a lone surrogate is "?" in UTF-8
     if answer.get("isBase64Encoded") is True and binary_accept:
         payload = decoded(payload)
-    return HttpResponse(status, headers, payload)
+    fields, lines = header_lines(headers)
+    return HttpResponse(status, fields, payload, lines)
 
 
 def http_response(answer: Any) -> HttpResponse:

@@ -7,7 +7,7 @@ import email.utils
 import json
 from dataclasses import dataclass
 
-from ..._http import HttpResponse
+from ..._http import HttpResponse, header_lines
 from ..._ids import IdSource
 from .._gateway_responses import effective_response
 from .._rest_models import RestApi
@@ -154,20 +154,21 @@ def finish(response: HttpResponse, ids: IdSource, now: float) -> HttpResponse:
     """``response`` with the headers API Gateway puts on every answer: its ``Content-Type``
     is the answer's when the answer names one, in any case; the headers API Gateway sets
     itself are remapped when the answer names them."""
-    headers = {
-        "Date": _http_date(now),
-        "Content-Type": "application/json",
-        "Content-Length": str(len(response.body)),
-        "Connection": "keep-alive",
-        "x-amzn-RequestId": ids.request_id(),
-    }
-    for name, value in response.headers.items():
+    own_type = ("Content-Type", "application/json")
+    lines = [
+        ("Date", _http_date(now)),
+        own_type,
+        ("Content-Length", str(len(response.body))),
+        ("Connection", "keep-alive"),
+        ("x-amzn-RequestId", ids.request_id()),
+    ]
+    for name, value in response.fields:
         lower = name.lower()
         if lower in REMAPPED:
-            headers["x-amzn-Remapped-" + name] = value
-            continue
-        if lower == "content-type":
-            headers.pop("Content-Type", None)
-        headers[name] = value
-    headers["x-amz-apigw-id"] = ids.mixed_alnum(14) + "="
-    return HttpResponse(response.status, headers, response.body)
+            name = "x-amzn-Remapped-" + name
+        elif lower == "content-type" and own_type in lines:
+            lines.remove(own_type)
+        lines.append((name, value))
+    lines.append(("x-amz-apigw-id", ids.mixed_alnum(14) + "="))
+    headers, repeated = header_lines(lines)
+    return HttpResponse(response.status, headers, response.body, repeated)
