@@ -154,21 +154,25 @@ def finish(response: HttpResponse, ids: IdSource, now: float) -> HttpResponse:
     """``response`` with the headers API Gateway puts on every answer: its ``Content-Type``
     is the answer's when the answer names one, in any case; the headers API Gateway sets
     itself are remapped when the answer names them."""
-    own_type = ("Content-Type", "application/json")
-    lines = [
-        ("Date", _http_date(now)),
-        own_type,
-        ("Content-Length", str(len(response.body))),
-        ("Connection", "keep-alive"),
-        ("x-amzn-RequestId", ids.request_id()),
-    ]
-    for name, value in response.fields:
+    headers = {
+        "Date": _http_date(now),
+        "Content-Type": "application/json",
+        "Content-Length": str(len(response.body)),
+        "Connection": "keep-alive",
+        "x-amzn-RequestId": ids.request_id(),
+    }
+    lines = response.lines
+    sent = []
+    for name, value in response.headers.items() if lines is None else lines:
         lower = name.lower()
         if lower in REMAPPED:
             name = "x-amzn-Remapped-" + name
-        elif lower == "content-type" and own_type in lines:
-            lines.remove(own_type)
-        lines.append((name, value))
-    lines.append(("x-amz-apigw-id", ids.mixed_alnum(14) + "="))
-    headers, repeated = header_lines(lines)
-    return HttpResponse(response.status, headers, response.body, repeated)
+        elif lower == "content-type":
+            headers.pop("Content-Type", None)
+        sent.append((name, value))
+    sent.append(("x-amz-apigw-id", ids.mixed_alnum(14) + "="))
+    if lines is None:
+        headers.update(sent)
+        return HttpResponse(response.status, headers, response.body)
+    joined, repeated = header_lines([*headers.items(), *sent])  # a name sent more than once
+    return HttpResponse(response.status, joined, response.body, repeated)
