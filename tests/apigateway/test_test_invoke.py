@@ -333,9 +333,14 @@ def test_an_http_call_is_logged_with_what_went_out_and_came_back(
     assert response["body"] == '{"hits": 3}'
     lines = log_lines(response)[7:13]
     assert lines[0] == "<stamp> : Endpoint request URI: https://backend.example.com/search?v=2"
-    assert lines[1] == (  # as AWS's log of an HTTP integration shows them
-        f"<stamp> : Endpoint request headers: {{x-amzn-apigateway-api-id={api.api_id}, "
-        f"User-Agent=AmazonAPIGateway_{api.api_id}, Host=backend.example.com}}"
+    assert re.fullmatch(  # as AWS's log of an HTTP integration shows them
+        re.escape(
+            f"<stamp> : Endpoint request headers: {{x-amzn-apigateway-api-id={api.api_id}, "
+            f"Accept=application/json, User-Agent=AmazonAPIGateway_{api.api_id}, "
+            "Host=backend.example.com, X-Amzn-Trace-Id=Root=1-"
+        )
+        + f"{int(NOW.timestamp()):08x}-[0-9a-f]{{24}}}}",
+        lines[1],
     )
     assert lines[2] == '<stamp> : Endpoint request body after transformations: {"term": "cats"}'
     assert lines[3] == "<stamp> : Sending request to https://backend.example.com/search?v=2"

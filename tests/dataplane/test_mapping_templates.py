@@ -296,6 +296,11 @@ def test_an_http_back_end_gets_mapped_parameters_and_its_status_selects_the_resp
     assert request.header("x-fixed") == "yes"
     assert request.header("x-other") is None
     assert json.loads(request.body) == {"term": "cats"}
+    # API Gateway's own headers on a call it makes (as recorded against AWS), not the client's
+    url_id = url.split("//")[1].split(".")[0]
+    assert request.header("user-agent") == f"AmazonAPIGateway_{url_id}"
+    assert request.header("accept") == "application/json"
+    assert request.header("x-amzn-apigateway-api-id") == url_id
     missing = send("GET", f"{url}?q=missing")
     assert_answered(missing, 404)
     assert missing.json() == {"found": False}

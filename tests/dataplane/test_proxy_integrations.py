@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import datetime
 import json
+import re
 from typing import Any
 
 import pytest
@@ -351,10 +352,15 @@ def test_an_http_proxy_forwards_the_request_and_passes_the_answer_through(
     )
     assert request.header("x-trace") == "abc"
     assert request.header("host") == "backend.example.com"
-    # API Gateway names itself after the client's agent, and the API (as its log shows)
-    assert request.header("user-agent") == f"app/1, AmazonAPIGateway_{api.api_id}"
+    # the client's own agent, and what API Gateway adds (as recorded against AWS)
+    assert request.header("user-agent") == "app/1"
     assert request.header("x-amzn-apigateway-api-id") == api.api_id
-    assert [k for k, _ in request.headers].count("User-Agent") == 1
+    assert (
+        request.header("x-forwarded-for"),
+        request.header("x-forwarded-port"),
+        request.header("x-forwarded-proto"),
+    ) == ("127.0.0.1", "443", "https")
+    assert re.fullmatch(r"Root=1-[0-9a-f]{8}-[0-9a-f]{24}", request.header("x-amzn-trace-id") or "")
 
 
 def fails_http(request: HttpRequest) -> HttpResponse:

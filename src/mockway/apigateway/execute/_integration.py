@@ -34,9 +34,10 @@ from ...errors import MockwayError
 from .._rest_models import Integration
 from ._authorize import UnsupportedExecution
 from ._content import is_binary, request_body
-from ._endpoint import Invoked, Trace, invoking, method_arn
+from ._endpoint import Invoked, Trace, invoking, method_arn, trace_id
 from ._mapping import parameter, render_request, request_template, respond, select
 from ._proxy import (
+    SOURCE_IP,
     Identity,
     LambdaContext,
     MarshalError,
@@ -334,20 +335,31 @@ def _back_end(traffic: Traffic, url: str) -> Any:
     return best[1]
 
 
-_SET_BY_GATEWAY = frozenset(("host", "user-agent", "x-amzn-apigateway-api-id"))
+_SET_BY_GATEWAY = frozenset(("host", "x-amzn-apigateway-api-id"))
 """Headers of a request that API Gateway sets itself on the call to an HTTP back end."""
 
 
 def _gateway_headers(
-    api_id: str, agent: str | None, mapped: list[tuple[str, str]]
+    api_id: str, host: str, sent: list[tuple[str, str]], proxy: bool, trace: str
 ) -> list[tuple[str, str]]:
-    """What API Gateway adds to its call to an HTTP back end, as its execution log shows:
-    the API's id, and ``User-Agent`` ``AmazonAPIGateway_<id>`` (after the client's own, for
-    a proxy; none when a header mapping names one)."""
+    """What API Gateway's call to an HTTP back end carries besides ``sent`` (the client's
+    headers for a proxy, the mapped ones otherwise), in the order of its execution log, as
+    recorded against AWS: the API's id; for a proxy, where the client is (``X-Forwarded-*``);
+    otherwise ``Accept`` and ``User-Agent`` of its own unless mapped; ``Host``, the back
+    end's; an X-Ray trace id unless the request has one."""
+    names = {name.lower() for name, _ in sent}
     own = [("x-amzn-apigateway-api-id", api_id)]
-    if not any(name.lower() == "user-agent" for name, _ in mapped):
-        tag = f"AmazonAPIGateway_{api_id}"
-        own.append(("User-Agent", f"{agent}, {tag}" if agent else tag))
+    if proxy:
+        own += [("X-Forwarded-For", SOURCE_IP), ("X-Forwarded-Port", "443")]
+        own.append(("X-Forwarded-Proto", "https"))
+    else:
+        agent = f"AmazonAPIGateway_{api_id}"
+        for name, value in (("Accept", "application/json"), ("User-Agent", agent)):
+            if name.lower() not in names:
+                own.append((name, value))
+    own.append(("Host", host))
+    if "x-amzn-trace-id" not in names:
+        own.append(("X-Amzn-Trace-Id", f"Root={trace}"))
     return own
 
 
@@ -369,18 +381,14 @@ def _http(traffic: Traffic, call: _Call, proxy: bool) -> Run:
         if proxy:
             query, body = request.query, request.body
             headers = [(k, v) for k, v in request.headers if k.lower() not in _SET_BY_GATEWAY]
-            agent = request.header("user-agent")
         else:
             context = call.context(request, identity, ids, now)
             query = urlencode(call.mapped(request, "querystring"))
-            headers = call.mapped(request, "header")
+            headers = list(call.mapped(request, "header"))
             body = call.payload(request, context)
-            agent = None
         query = "&".join(part for part in (fixed_query, query) if part)
-        own = _gateway_headers(call.target.api.id, agent, headers)
-        sent = HttpRequest(
-            verb, host.lower(), "/" + path, query, (*own, *headers, ("Host", host)), body
-        )
+        own = _gateway_headers(call.target.api.id, host, headers, proxy, trace_id(ids, now))
+        sent = HttpRequest(verb, host.lower(), "/" + path, query, (*headers, *own), body)
         started = time.perf_counter()
         if trace is not None:
             trace.sent(

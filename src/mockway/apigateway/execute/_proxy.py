@@ -44,6 +44,10 @@ LambdaHandler = Callable[[dict[str, Any], "LambdaContext"], Any]
 HttpHandler = Callable[[HttpRequest], HttpResponse]
 
 
+SOURCE_IP = "127.0.0.1"
+"""Where every request comes from, as API Gateway sees it."""
+
+
 class MarshalError(Exception):
     """What Lambda's Python runtime answers for a return value it cannot write as JSON
     (``errorType`` ``Runtime.MarshalError``)."""
@@ -123,7 +127,7 @@ def request_context(
         "accountId": None,
         "cognitoIdentityId": None,
         "caller": None,
-        "sourceIp": "127.0.0.1",
+        "sourceIp": SOURCE_IP,
         "principalOrgId": None,
         "accessKey": None,
         "cognitoAuthenticationType": None,
