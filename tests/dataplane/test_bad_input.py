@@ -101,6 +101,9 @@ def test_the_handle_says_what_it_needs(mockway: mockway.Handle) -> None:
         view.invoke("GET", api.invoke_url.replace(REGION, "eu-west-1"))
     eu = mockway.apigateway("eu-west-1")
     assert eu.invoke("GET", "/dev", api_id=api.api_id).status == 403
+    for method in ("", "G ET", "GÉT"):
+        with pytest.raises(MockwayError, match="is no HTTP method"):
+            view.invoke(method, api.invoke_url)
     for value in (None, 5, b"bytes"):
         with pytest.raises(MockwayError, match="header values are text"):
             view.invoke("GET", api.invoke_url, headers={"x-n": value})  # type: ignore[dict-item]

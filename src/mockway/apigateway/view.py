@@ -282,7 +282,9 @@ class ApiGatewayView(BackendView[ApiGatewayBackend]):
         an HTTP client: routing, authorizers, API key, throttles, quota, usage, validation,
         the integration.
 
-        Raises [`mockway.MockwayError`][mockway.MockwayError] for a URL that is none of these.
+        Raises [`mockway.MockwayError`][mockway.MockwayError] for a URL that is none of these,
+        a method no HTTP client could send (empty, with spaces), or a header value that is
+        not text.
         """
         from .execute import invoke
 

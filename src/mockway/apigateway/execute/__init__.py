@@ -15,6 +15,7 @@ atomically.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,9 @@ if TYPE_CHECKING:
     from ..._state import MockState
 
 __all__ = ["UnsupportedExecution", "answer", "answer_domain", "execute", "invoke"]
+
+_METHOD = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+"""An HTTP method: a token (RFC 9110), what an HTTP client can send."""
 
 
 def execute(
@@ -150,6 +154,8 @@ def invoke(
             raise MockwayError(f"a path ({url!r}) needs the API's id: invoke(..., api_id=...)")
         url = f"https://{api_id}.execute-api.{region}.amazonaws.com{url}"
     host, path, query = split_url(url)
+    if not _METHOD.fullmatch(method):
+        raise MockwayError(f"{method!r} is no HTTP method: GET, POST, ...")
     if headers and not all(isinstance(v, str) for v in headers.values()):
         raise MockwayError(f"header values are text: {dict(headers)!r}")
     request = HttpRequest(
