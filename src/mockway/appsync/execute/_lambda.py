@@ -27,6 +27,8 @@ __all__ = ["LambdaHandler", "handlers_of", "invoke", "register"]
 LambdaHandler = Callable[[dict[str, Any], Any], Any]
 _FUNCTION_ARN = re.compile(r"arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)(?::[^:]+)?")
 UNHANDLED = "Lambda:Unhandled"
+_AS_THEY_ARE = frozenset((str, int, bool, type(None)))
+"""Return values JSON carries unchanged: no need to write and read them again."""
 TIMEOUT_MS = 30_000
 
 _lock = threading.Lock()
@@ -74,8 +76,11 @@ def invoke(
         deadline_ms=int(now * 1000) + TIMEOUT_MS,
     )
     try:
+        result = handler(event, context)
+        if type(result) in _AS_THEY_ARE:
+            return result
         # as the Lambda runtime sends it: JSON, or its error for what JSON cannot hold
-        return json.loads(marshalled(handler(event, context)))
+        return json.loads(marshalled(result))
     except MarshalError as error:
         raise FieldError(str(error), UNHANDLED) from None
     except Exception as error:  # a failed function is a field error, not the caller's
