@@ -231,6 +231,24 @@ def test_what_appsync_accepts_beyond_the_graphql_rules(appsync: Any, api_id: str
     }
 
 
+@pytest.mark.parametrize(
+    "definition",
+    [
+        "type Query { a: Int }\nunion U = Query\ninput In { id: U = 1 }",
+        "type Query { a: Int }\nenum E { RED @deprecated(reason: 1) }",
+        "type Query { a: Int }\ninput In { id: Query }",
+    ],
+)
+def test_problems_met_while_building_fail_the_creation(
+    appsync: Any, api_id: str, definition: str
+) -> None:
+    # graphql-core words these (its versions differ); none raises out of mockway.
+    result = create(appsync, api_id, definition)
+    assert result["status"] == "FAILED"
+    assert result["details"].startswith("Found 1 problem(s) with the schema:\n")
+    assert "GraphQL request" not in result["details"]
+
+
 def test_a_failed_creation_keeps_the_schema(appsync: Any, api_id: str) -> None:
     create(appsync, api_id, POSTS)
     assert create(appsync, api_id, "type Query { broken: Missing }")["status"] == "FAILED"
@@ -371,30 +389,37 @@ def test_a_text_checked_before_is_not_checked_again(monkeypatch: pytest.MonkeyPa
     from mockway.appsync import _sdl
 
     checked: list[str] = []
-    check = _sdl._check
+    parsed: list[str] = []
 
-    def counted(text: str) -> Any:
-        checked.append(text)
-        return check(text)
+    def counted(function: Any, into: list[str]) -> Any:
+        def call(text: Any) -> Any:
+            into.append(text if isinstance(text, str) else "\n\n".join(text))
+            return function(text)
 
-    monkeypatch.setattr(_sdl, "_check", counted)
+        return call
+
+    monkeypatch.setattr(_sdl, "quick", counted(_sdl.quick, checked))
+    monkeypatch.setattr(_sdl, "_check", counted(_sdl._check, checked))
+    monkeypatch.setattr(_sdl, "parse_sdl", counted(_sdl.parse_sdl, parsed))
     monkeypatch.setattr(_sdl, "_outcomes", OrderedDict())
     text = POSTS + "\n# checked once"
     first, again = _sdl.check(text), _sdl.check(text)
-    assert checked == [text]
+    assert checked == [text]  # a plain text, read without graphql-core
+    assert parsed == []
     assert again.types == first.types
     assert again.extras == first.extras
-    # Each gets a schema of its own, built when first read.
+    # Each gets a schema of its own, built when first read, from one parse of the text.
     assert again.schema is not first.schema
     assert again.schema.query_type is not None
     assert again.schema.query_type.name == "Query"
+    assert parsed == [text]
     broken = "type Query { broken: Missing } # checked once"
     found = []
     for _ in range(2):
         with pytest.raises(_sdl.SchemaProblem) as problem:
             _sdl.check(broken)
         found.append(problem.value.details)
-    assert checked == [text, broken]
+    assert checked == [text, broken, broken]  # read quickly, then in full, once
     assert found[0] == found[1]
     assert found[0].startswith("Found 1 problem(s) with the schema:")
 

@@ -2,7 +2,8 @@
 
 AppSync predefines its scalars (``AWSDateTime``...) and directives (``@aws_subscribe``...): a
 schema uses them without declaring them, and declaring one again is an error. A schema is
-checked as AppSync checks it, in AppSync's order and words: it parses, it names no type twice,
+checked as AppSync checks it, in AppSync's order and words (a plain text that surely passes is
+read by :mod:`._sdl_quick` instead of graphql-core): it parses, it names no type twice,
 it has a top-level query type, every type it names exists; then graphql-core's own schema rules
 (lenient where AppSync is: unknown directives and types without fields are accepted). What
 checking a text found is kept for the last few texts, so a text is checked once however often
@@ -31,6 +32,7 @@ from ._prelude import (
     PREDEFINED_DIRECTIVES,
     PREDEFINED_TYPES,
 )
+from ._sdl_quick import quick
 from ._sdl_rules import run_rules
 
 if TYPE_CHECKING:
@@ -74,38 +76,49 @@ class Definition:
 class Checked:
     """A schema AppSync accepts: its types, its other definitions (as SDL), and its build."""
 
-    __slots__ = ("_document", "_schema", "extras", "types")
+    __slots__ = ("_outcome", "_schema", "extras", "types")
 
-    def __init__(
-        self,
-        types: tuple[Definition, ...],
-        extras: tuple[str, ...],
-        document: DocumentNode,
-        schema: GraphQLSchema | None = None,
-    ) -> None:
-        self.types = types
-        self.extras = extras
-        self._document = document
-        """The schema's definitions with AppSync's (:func:`full`)."""
+    def __init__(self, outcome: _Outcome, schema: GraphQLSchema | None = None) -> None:
+        self.types = outcome.types
+        self.extras = outcome.extras
+        self._outcome = outcome
         self._schema = schema
 
     @property
     def schema(self) -> GraphQLSchema:
         """The schema, built on first read when the check did not build it (it had checked
-        the same text before)."""
+        the same text before, or had not needed graphql-core to check it)."""
         if self._schema is None:
-            self._schema = _build(self._document)
+            self._schema = _build(self._outcome.document())
         return self._schema
 
 
-@dataclass(frozen=True, slots=True)
 class _Outcome:
     """What checking one text found: a schema's parts, or AppSync's ``details`` for it."""
 
-    types: tuple[Definition, ...] = ()
-    extras: tuple[str, ...] = ()
-    document: DocumentNode | None = None
-    problem: str = ""
+    __slots__ = ("_document", "extras", "problem", "text", "types")
+
+    def __init__(
+        self,
+        text: str,
+        types: tuple[Definition, ...] = (),
+        extras: tuple[str, ...] = (),
+        document: DocumentNode | None = None,
+        problem: str = "",
+    ) -> None:
+        self.text = text
+        self.types = types
+        self.extras = extras
+        self.problem = problem
+        self._document = document
+
+    def document(self) -> DocumentNode:
+        """The schema's definitions with AppSync's (:func:`full`), parsed on first need and
+        kept for every API with the same text."""
+        document = self._document
+        if document is None:
+            document = self._document = full(parse_sdl([self.text]))
+        return document
 
 
 # Tests send the same few schemas again and again, each check costing about as long as
@@ -367,17 +380,22 @@ def check(text: str) -> Checked:
             _outcomes.move_to_end(text)
     schema = None
     if outcome is None:
-        try:
-            outcome, schema = _check(text)
-        except SchemaProblem as problem:
-            outcome = _Outcome(problem=problem.details)
+        parts = quick(text)
+        if parts is not None:
+            types = tuple(Definition(*t) for t in parts[0])
+            outcome = _Outcome(text, types, tuple(parts[1]))
+        else:
+            try:
+                outcome, schema = _check(text)
+            except SchemaProblem as problem:
+                outcome = _Outcome(text, problem=problem.details)
         with _outcomes_lock:
             _outcomes[text] = outcome
             if len(_outcomes) > _REMEMBERED:
                 _outcomes.popitem(last=False)
-    if outcome.document is None:
+    if outcome.problem:
         raise SchemaProblem(outcome.problem)
-    return Checked(outcome.types, outcome.extras, outcome.document, schema)
+    return Checked(outcome, schema)
 
 
 def _check(text: str) -> tuple[_Outcome, GraphQLSchema]:
@@ -404,16 +422,20 @@ def _check(text: str) -> tuple[_Outcome, GraphQLSchema]:
         problems = _sdl_problems(document)
     if not problems:
         whole = full(document)
+        # graphql-core 3.3 builds types when first read, so its schema rules can meet (and
+        # raise) what a build would have: a default of a type no literal has, a bad argument.
         try:
             schema = build_ast_schema(whole, assume_valid_sdl=True)
-        except (GraphQLError, TypeError) as error:
+            errors = validate_schema(schema)
+        except GraphQLError as error:
+            problems = [_message(error)]
+        except TypeError as error:
             problems = [str(error)]
         else:
-            errors = validate_schema(schema)
             problems = [_message(x) for x in errors if not _ACCEPTED.search(x.message)]
     if problems:
         raise SchemaProblem(_found(problems))
-    outcome = _Outcome(_definitions(document), _extras(document), whole)
+    outcome = _Outcome(text, _definitions(document), _extras(document), whole)
     return outcome, _ordered(schema)
 
 
