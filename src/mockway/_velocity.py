@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ._java import COMPARISONS, METHODS
+
 __all__ = [
     "ReturnMacro",
     "Returned",
@@ -52,6 +54,15 @@ class VBool:
 
     __repr__ = __str__
 
+    def toString(self) -> str:
+        return str(self)
+
+    def booleanValue(self) -> bool:
+        return self.value
+
+    def equals(self, other: Any) -> VBool:
+        return VBool(isinstance(other, (VBool, bool)) and self.value == bool(other))
+
 
 def _text(value: Any) -> str:
     """``value`` as Java's ``toString`` prints it."""
@@ -83,7 +94,20 @@ class VList(list[Any]):
         return VBool(True)
 
     def get(self, index: int) -> Any:
+        if index < 0:  # Java has no index from the end
+            raise IndexError(f"Index {index} out of bounds for length {len(self)}")
         return self[index]
+
+    def subList(self, start: int, end: int) -> VList:
+        if not 0 <= start <= end <= len(self):
+            raise IndexError(f"subList({start}, {end}) out of bounds for length {len(self)}")
+        return VList(self[start:end])
+
+    def toString(self) -> str:
+        return str(self)
+
+    def equals(self, other: Any) -> VBool:
+        return VBool(isinstance(other, list) and list(self) == list(other))
 
     def set(self, index: int, value: Any) -> Any:
         previous = self[index]
@@ -159,6 +183,12 @@ class VMap(dict[str, Any]):
 
     def remove(self, key: Any) -> Any:
         return self.pop(key, None)
+
+    def toString(self) -> str:
+        return str(self)
+
+    def equals(self, other: Any) -> VBool:
+        return VBool(isinstance(other, Mapping) and dict(self) == dict(other))
 
     def __str__(self) -> str:
         return "{" + ", ".join(f"{_text(k)}={_text(v)}" for k, v in self.items()) + "}"
@@ -245,21 +275,61 @@ def compiled(template: str) -> Any:
     compiled.ensure_compiled()
     pending = [compiled.root_element]
     seen: set[int] = set()
+    iterated: list[Any] = []
     while pending:
         element = pending.pop()
         if id(element) in seen or not hasattr(element, "__dict__"):
             continue
         seen.add(id(element))
+        children = list(vars(element).values())
+        kind = type(element).__name__
+        if kind == "BinaryOperator":
+            element.apply_to = COMPARISONS.get(element.apply_to, element.apply_to)
+        elif kind == "ForeachDirective":
+            iterated.append(element.value)
         calculate = element.__dict__.get("calculate") or getattr(element, "calculate", None)
         if calculate is not None:
+            if kind == "NameOrCall":
+                calculate = _java_methods(element, calculate)
             element.calculate = _wrapped(calculate)
-        for value in list(vars(element).values()):
+        for value in children:
             if isinstance(value, airspeed._Element):
                 pending.append(value)
+            elif isinstance(getattr(value, "__self__", None), airspeed._Element):
+                pending.append(value.__self__)  # a condition keeps only its expression's method
             elif isinstance(value, (list, tuple, dict)):
                 items = [*value, *value.values()] if isinstance(value, dict) else value
                 pending.extend(v for v in items if isinstance(v, airspeed._Element))
+    for value in iterated:
+        value.calculate = _values_of_maps(value.calculate)
     return compiled
+
+
+def _java_methods(element: Any, calculate: Callable[..., Any]) -> Callable[..., Any]:
+    """A method call on a text or a number calls Java's method (:mod:`._java`), and only
+    those: one Java does not have leaves the reference unresolved."""
+    name = element.name
+
+    def run(current: Any, loader: Any, namespace: Any) -> Any:
+        methods = METHODS.get(type(current))
+        if methods is None:
+            return calculate(current, loader, namespace)
+        method = methods.get(name)
+        if method is None or element.parameters is None:
+            return None
+        return method(current, *element.parameters.calculate(namespace, loader))
+
+    return run
+
+
+def _values_of_maps(calculate: Callable[..., Any]) -> Callable[..., Any]:
+    """What ``#foreach`` walks: a map's values, as Velocity walks a map."""
+
+    def run(*args: Any) -> Any:
+        value = calculate(*args)
+        return VList(value.values()) if isinstance(value, dict) else value
+
+    return run
 
 
 def _wrapped(calculate: Callable[..., Any]) -> Callable[..., Any]:

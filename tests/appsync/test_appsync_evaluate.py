@@ -48,6 +48,57 @@ def test_a_request_template(appsync: Any) -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("$s.trim()|$s.toUpperCase()|$s.toLowerCase()|$s.length()", "Ada Lo| ADA LO | ada lo |8"),
+        ("$s.substring(1, 4)|$s.substring(5)|$s.charAt(1)", "Ada|Lo |A"),
+        ('$s.indexOf("d")|$s.lastIndexOf("x")|$s.trim().equals("Ada Lo")', "2|-1|true"),
+        (
+            '$s.contains("Lo")|$s.endsWith(" ")|$s.isEmpty()|$s.concat("!")',
+            "true|true|false| Ada Lo !",
+        ),
+        ('$s.matches(".*Lo.*")|$s.matches("Lo")', "true|false"),
+        (
+            "$s.replaceAll('([A-Za-z]+) ([A-Za-z]+)', '$2 $1')|$s.replaceFirst('[a-z]', '_')",
+            " Lo Ada | A_a Lo ",
+        ),
+        ('$csv.split(",")|$csv.split(",").size()|$csv.split(",", -1).size()', "[a, b]|2|4"),
+        ("$n.toString()|$price.toString()|$m.toString()|$l.toString()", "7|7.5|{a=1}|[1, 2]"),
+        ("$s.upper()|$n.bitLength()", "$s.upper()|$n.bitLength()"),
+    ],
+)
+def test_texts_and_numbers_have_javas_methods(appsync: Any, template: str, expected: str) -> None:
+    context = {"s": " Ada Lo ", "csv": "a,b,,", "n": 7, "price": 7.5, "m": {"a": 1}, "l": [1, 2]}
+    sets = "".join(f"#set(${k} = $ctx.args.{k})" for k in context)
+    assert result(appsync, sets + template, {"arguments": context}) == expected
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("#set($x = 7.5 / 2)$x|#set($x = 10 / 4)$x|#set($x = -7 / 2)$x", "3.75|2|-3"),
+        ("#set($x = -7 % 3)$x|#set($x = 7 % -3)$x|#set($x = 1 / 0)$x", "-1|1|$x"),
+        ("#if($ctx.args.none > 10)a#{else}b#end|#if('x' < 3)a#{else}b#end", "b|b"),
+        ("#foreach($v in $ctx.args.m)$v,#end", "1,2,"),
+    ],
+)
+def test_arithmetic_comparisons_and_loops_are_javas(
+    appsync: Any, template: str, expected: str
+) -> None:
+    context = {"arguments": {"none": None, "m": {"a": 1, "b": 2}}}
+    assert result(appsync, template, context) == expected
+
+
+@pytest.mark.parametrize(
+    "template", ["$ctx.args.s.substring(9)", "$ctx.args.s.charAt(-1)", "$ctx.args.l.get(-1)"]
+)
+def test_what_throws_in_java_fails_the_template(appsync: Any, template: str) -> None:
+    answer = evaluate(appsync, template, {"arguments": {"s": "abc", "l": [1]}})
+    assert "evaluationResult" not in answer
+    assert answer["error"]["message"]
+
+
 def test_values_render_as_java_prints_them(appsync: Any) -> None:
     context = {"arguments": {"m": {"a": 1, "b": None}, "l": [1, "x"], "t": True, "s": "q"}}
     template = "$ctx.args.m $ctx.args.l $ctx.args.t $context.arguments.s $util.toJson($ctx.args.m)"

@@ -264,6 +264,32 @@ def test_util_error_and_append_error(mockway: mockway.Handle, ask: Ask) -> None:
     }
 
 
+def test_util_error_info_and_unauthorized(mockway: mockway.Handle, ask: Ask) -> None:
+    api = graphql_api(SCHEMA)
+    api.resolve("Query", "fails", '$util.error("No", "Custom", null, {"code": 42}){}')
+    api.resolve("Query", "echo", "$util.unauthorized(){}")
+    reply = ask(api, "{ fails echo }")
+    assert_answered(reply)
+    assert reply.json()["errors"] == [
+        {
+            "path": ["fails"],
+            "data": None,
+            "errorType": "Custom",
+            "errorInfo": {"code": 42},
+            "locations": [{"line": 1, "column": 3, "sourceName": None}],
+            "message": "No",
+        },
+        {
+            "path": ["echo"],
+            "data": None,
+            "errorType": "Unauthorized",
+            "errorInfo": None,
+            "locations": [{"line": 1, "column": 9, "sourceName": None}],
+            "message": "Not Authorized to access echo on type Query",
+        },
+    ]
+
+
 def test_appsync_js_code_is_not_run(mockway: mockway.Handle, ask: Ask) -> None:
     api = graphql_api(SCHEMA)
     api.client.create_resolver(

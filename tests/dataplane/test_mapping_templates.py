@@ -127,6 +127,28 @@ def test_response_templates_see_input_context_stage_variables_and_util(
     }
 
 
+def test_templates_call_javas_string_methods(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    template = (
+        "#if($input.params('status').toString().equals(\"FAILED\"))"
+        '{"failed": true, "code": "$input.params(\'code\').trim().toUpperCase()"}'
+        '#else{"failed": false, "upper": "$input.params(\'code\').upper()"}#end'
+    )
+    url = (
+        Method(mockway, apigw)
+        .integration(type="MOCK", requestTemplates={"application/json": '{"statusCode": 200}'})
+        .response("200", responseTemplates={"application/json": template})
+        .deploy()
+    )
+    failed = send("GET", f"{url}?status=FAILED&code=%20ab%20")
+    assert_answered(failed, 200)
+    assert failed.json() == {"failed": True, "code": "AB"}
+    # Python's own methods are not Java's: the reference stays as written.
+    other = send("GET", f"{url}?status=OK&code=ab")
+    assert other.json() == {"failed": False, "upper": "$input.params('code').upper()"}
+
+
 def test_a_mock_without_integration_responses_is_500(
     mockway: mockway.Handle, apigw: Any, send: Send
 ) -> None:

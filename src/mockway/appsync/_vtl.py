@@ -46,11 +46,22 @@ __all__ = [
 class UtilError(Exception):
     """``$util.error``: the template ends with this error."""
 
-    def __init__(self, message: str, error_type: Any = None, data: Any = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        error_type: Any = None,
+        data: Any = None,
+        info: Any = None,
+        unauthorized: bool = False,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.error_type = error_type
         self.data = data
+        self.info = info
+        self.unauthorized = unauthorized
+        """``$util.unauthorized()``: the field's error is AppSync's for a field the caller may
+        not read."""
 
 
 @dataclass
@@ -63,6 +74,10 @@ class Evaluation:
     """The type ``$util.error`` gave the error, if any."""
     error_data: Any = None
     """The data ``$util.error`` gave the error, if any."""
+    error_info: Any = None
+    """The ``errorInfo`` ``$util.error`` gave the error, if any."""
+    unauthorized: bool = False
+    """The template called ``$util.unauthorized()``."""
     error_raised: bool = False
     """The error is one the template raised (``$util.error``), not a failure to run it."""
     logs: list[str] = field(default_factory=list)
@@ -118,6 +133,8 @@ def evaluate(
             outcome.error = inner.message
             outcome.error_type = plain(inner.error_type)
             outcome.error_data = plain(inner.data)
+            outcome.error_info = plain(inner.info)
+            outcome.unauthorized = inner.unauthorized
             outcome.error_raised = True
         else:
             outcome.error = f"{type(inner).__name__}: {inner}"

@@ -234,8 +234,10 @@ class Util:
         return "".join(reversed(digits))
 
     # errors
-    def error(self, message: Any, error_type: Any = None, data: Any = None, *_: Any) -> None:
-        raise UtilError(str(message), error_type, data)
+    def error(
+        self, message: Any, error_type: Any = None, data: Any = None, info: Any = None
+    ) -> None:
+        raise UtilError(str(message), error_type, data, info)
 
     def appendError(
         self, message: Any, error_type: Any = None, data: Any = None, info: Any = None
@@ -251,7 +253,7 @@ class Util:
         return ""
 
     def unauthorized(self) -> None:
-        raise UtilError("Unauthorized", "Unauthorized")
+        raise UtilError("Unauthorized", "Unauthorized", unauthorized=True)
 
     def validate(
         self, condition: Any, message: Any, error_type: Any = None, data: Any = None

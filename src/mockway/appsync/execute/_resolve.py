@@ -54,6 +54,13 @@ JS_NOT_RUN = (
 NOT_AUTHORIZED = "Not Authorized to access {field} on type {type}"
 
 
+def _not_authorized(info: Info) -> FieldError:
+    """AppSync's error for a field the caller may not read (its modes, a Lambda authorizer's
+    ``deniedFields``, a resolver's ``$util.unauthorized()``)."""
+    message = NOT_AUTHORIZED.format(field=info.field_name, type=info.parent_type.name)
+    return FieldError(message, "Unauthorized")
+
+
 @dataclass(slots=True)
 class Run:
     """One request's execution: what it may read, and what it collects beside the data."""
@@ -95,9 +102,7 @@ def resolve_field(source: Any, info: Info, **arguments: Any) -> Any:
     if not allowed(run.caller, modes) or (
         run.caller.denied and f"{parent.name}.{info.field_name}" in run.caller.denied
     ):
-        raise FieldError(
-            NOT_AUTHORIZED.format(field=info.field_name, type=parent.name), "Unauthorized"
-        )
+        raise _not_authorized(info)
     resolver = run.resolvers.get(resolver_key(parent.name, info.field_name))
     if resolver is None:
         if isinstance(source, Mapping):
@@ -284,8 +289,12 @@ class _Field:
                     "message": entry.get("message"),
                 }
             )
-        if outcome.error is not None:
+        message = outcome.error
+        if message is not None:
+            if outcome.unauthorized:
+                raise _not_authorized(self.info)
             if outcome.error_raised:
-                raise FieldError(outcome.error, outcome.error_type, outcome.error_data)
-            raise FieldError(outcome.error, MAPPING_TEMPLATE)
+                info = outcome.error_info
+                raise FieldError(message, outcome.error_type, outcome.error_data, info)
+            raise FieldError(message, MAPPING_TEMPLATE)
         return outcome
