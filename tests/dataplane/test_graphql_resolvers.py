@@ -195,6 +195,115 @@ def test_an_unregistered_function_stops_the_request(mockway: mockway.Handle, ask
         ask(api, "{ fails }")
 
 
+@pytest.mark.parametrize(
+    ("version", "answer"),
+    [
+        # 2018-05-29: the response template has the error, and decides.
+        ("2018-05-29", {"data": {"fails": "fallback: database unavailable (Lambda:Unhandled)"}}),
+        # 2017-02-28: the error is the field's, the response template is not run.
+        ("2017-02-28", None),
+    ],
+)
+def test_a_lambda_error_reaches_a_2018_response_template(
+    mockway: mockway.Handle, ask: Ask, version: str, answer: Any
+) -> None:
+    api = graphql_api(SCHEMA)
+    lambda_source(api)
+    api.client.create_resolver(
+        apiId=api.api_id,
+        typeName="Query",
+        fieldName="fails",
+        dataSourceName="posts",
+        requestMappingTemplate=f'{{"version": "{version}", "payload": {{}}}}',
+        responseMappingTemplate=(
+            '#if($ctx.error)"fallback: $ctx.error.message ($ctx.error.type)"'
+            "#{else}$util.toJson($ctx.result)#end"
+        ),
+    )
+
+    def handler(event: Any, context: Any) -> Any:
+        raise ValueError("database unavailable")
+
+    mockway.appsync().register_lambda(FUNCTION, handler)
+    reply = ask(api, "{ fails }")
+    assert_answered(reply)
+    if answer is not None:
+        assert reply.json() == answer
+    else:
+        assert reply.json()["errors"][0]["errorType"] == "Lambda:Unhandled"
+        assert reply.json()["data"] == {"fails": None}
+
+
+def test_return_in_a_request_template_skips_the_data_source(
+    mockway: mockway.Handle, ask: Ask
+) -> None:
+    api = graphql_api(SCHEMA)
+    lambda_source(api)
+    called: list[Any] = []
+    mockway.appsync().register_lambda(FUNCTION, lambda event, context: called.append(event))
+    api.client.create_resolver(
+        apiId=api.api_id,
+        typeName="Query",
+        fieldName="echo",
+        dataSourceName="posts",
+        requestMappingTemplate='#if($ctx.args.text == "cached")#return("from cache")#end'
+        '{"version": "2018-05-29", "operation": "Invoke", "payload": {}}',
+        responseMappingTemplate='"from the function"',
+    )
+    api.client.create_resolver(
+        apiId=api.api_id,
+        typeName="Query",
+        fieldName="post",
+        dataSourceName="posts",
+        requestMappingTemplate='#return({"id": $ctx.args.id, "title": "early"})',
+        responseMappingTemplate='"never"',
+    )
+    api.client.create_resolver(
+        apiId=api.api_id,
+        typeName="Query",
+        fieldName="fails",
+        dataSourceName="posts",
+        requestMappingTemplate="#return",
+        responseMappingTemplate='"never"',
+    )
+    reply = ask(api, '{ echo(text: "cached") post(id: "7") { id title } fails }')
+    assert reply.json() == {
+        "data": {"echo": "from cache", "post": {"id": "7", "title": "early"}, "fails": None}
+    }
+    assert called == []
+
+
+def test_return_in_a_pipeline_ends_a_function_or_the_resolver(
+    mockway: mockway.Handle, ask: Ask
+) -> None:
+    api = graphql_api(SCHEMA)
+    ids = [
+        api.client.create_function(
+            apiId=api.api_id,
+            name=name,
+            dataSourceName="local",
+            functionVersion="2018-05-29",
+            requestMappingTemplate=request,
+            responseMappingTemplate='$util.toJson("${ctx.prev.result}+response")',
+        )["functionConfiguration"]["functionId"]
+        for name, request in [
+            ("early", '#return("${ctx.prev.result}+early")'),
+            ("late", '{"version": "2018-05-29", "payload": "${ctx.prev.result}+late"}'),
+        ]
+    ]
+    for field, before in [("echo", '"go"'), ("code", '#return("before")')]:
+        api.client.create_resolver(
+            apiId=api.api_id,
+            typeName="Query",
+            fieldName=field,
+            kind="PIPELINE",
+            pipelineConfig={"functions": ids},
+            requestMappingTemplate=before,
+            responseMappingTemplate="$util.toJson($ctx.prev.result)",
+        )
+    assert_data(ask(api, "{ echo code }"), {"echo": "go+early+response", "code": "before"})
+
+
 def test_a_pipeline_runs_its_functions_in_order(mockway: mockway.Handle, ask: Ask) -> None:
     api = graphql_api(SCHEMA)
     ids = []

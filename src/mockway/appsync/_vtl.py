@@ -78,6 +78,8 @@ class Evaluation:
     """The ``errorInfo`` ``$util.error`` gave the error, if any."""
     unauthorized: bool = False
     """The template called ``$util.unauthorized()``."""
+    returned: bool = False
+    """The template ended with ``#return``."""
     error_raised: bool = False
     """The error is one the template raised (``$util.error``), not a failure to run it."""
     logs: list[str] = field(default_factory=list)
@@ -85,7 +87,7 @@ class Evaluation:
     out_errors: list[dict[str, Any]] = field(default_factory=list)
 
 
-_CONTEXT_MEMBERS = ("arguments", "source", "result", "identity", "request", "info", "prev")
+_CONTEXT_MEMBERS = ("arguments", "source", "result", "error", "identity", "request", "info", "prev")
 
 
 def context_of(data: Mapping[str, Any], stash: VMap, out_errors: VList) -> VMap:
@@ -129,6 +131,7 @@ def evaluate(
         inner = cause(error)
         if isinstance(inner, Returned):
             outcome.result = _returned(inner)
+            outcome.returned = True
         elif isinstance(inner, UtilError):
             outcome.error = inner.message
             outcome.error_type = plain(inner.error_type)

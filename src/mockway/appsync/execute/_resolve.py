@@ -44,6 +44,8 @@ Info = Any
 """graphql-core's ``GraphQLResolveInfo``: generic in 3.3, not in 3.2, so named loosely."""
 
 MAPPING_TEMPLATE = "MappingTemplate"
+LATEST = "2018-05-29"
+"""The mapping template version whose response template handles a data source's error."""
 CODE = "Code"
 JS_NOT_RUN = (
     "mockway does not run APPSYNC_JS code: the resolver or function {name} is written in "
@@ -190,7 +192,10 @@ class _Field:
         before = resolver.request_mapping_template
         result = None
         if before is not None:
-            result = _json_value(self._evaluate(before, None, None).result, strict=False)
+            outcome = self._evaluate(before, None, None)
+            result = _json_value(outcome.result, strict=False)
+            if outcome.returned:  # from the resolver: no function runs
+                return result
         for function_id in resolver.functions:
             function = self.run.functions.get(function_id)
             if function is None:
@@ -217,10 +222,14 @@ class _Field:
         kind = data_source.type
         if kind not in ("NONE", "AWS_LAMBDA"):
             raise UnsupportedExecution(f"{kind} data sources")
+        version = None
         if request is None:
             payload = self._event(prev) if kind == "AWS_LAMBDA" else None
         else:
-            document = _json_value(self._evaluate(request, prev, None).result, strict=True)
+            outcome = self._evaluate(request, prev, None)
+            if outcome.returned:  # from the resolver or function: no data source, no response
+                return _json_value(outcome.result, strict=False)
+            document = _json_value(outcome.result, strict=True)
             if not isinstance(document, dict):
                 raise FieldError(
                     "The request mapping template is not a JSON object.", MAPPING_TEMPLATE
@@ -228,14 +237,23 @@ class _Field:
             if kind == "AWS_LAMBDA" and document.get("operation", "Invoke") != "Invoke":
                 raise UnsupportedExecution(f"{document.get('operation')} Lambda operations")
             payload = document.get("payload")
+            version = document.get("version")
+        error = None
         if kind == "NONE":
             result = payload
         else:
             arn = (data_source.lambda_config or {}).get("lambdaFunctionArn", "")
-            result = invoke(self.run.handlers, arn, payload, self.run.ids, self.run.now)
+            try:
+                result = invoke(self.run.handlers, arn, payload, self.run.ids, self.run.now)
+            except FieldError as failed:
+                # 2018-05-29's response template handles the error itself ($ctx.error)
+                if response is None or (version != LATEST and prev is None):
+                    raise
+                result, error = None, {"message": failed.message, "type": failed.error_type}
         if response is None:
             return result
-        return _json_value(self._evaluate(response, prev, result).result, strict=False)
+        outcome = self._evaluate(response, prev, result, error)
+        return _json_value(outcome.result, strict=False)
 
     def _info(self) -> dict[str, Any]:
         if self._info_data is None:
@@ -267,9 +285,11 @@ class _Field:
             "stash": self.stash,
         }
 
-    def _evaluate(self, template: str, prev: Any, result: Any) -> Evaluation:
+    def _evaluate(
+        self, template: str, prev: Any, result: Any, error: dict[str, Any] | None = None
+    ) -> Evaluation:
         run = self.run
-        context = {**self._event(prev), "result": result}
+        context = {**self._event(prev), "result": result, "error": error}
 
         def util(outcome: Evaluation) -> Util:
             return Util(outcome, now=run.now, new_id=run.ids.request_id)
