@@ -1,5 +1,7 @@
 """Java's methods on strings and numbers, and its arithmetic, as Velocity templates in AWS
-call and compute them (``$s.trim()``, ``$s.substring(1)``, ``$n.toString()``, ``7 / 2``).
+call and compute them (``$s.trim()``, ``$s.substring(1)``, ``$n.toString()``, ``7 / 2``); and
+the text encodings both services' ``$util`` share (Apache Commons' JavaScript escapes, Java's
+``URLEncoder``).
 
 A method Java's ``String`` (or ``Integer``, ``Double``) does not have is no method: the
 reference renders as written, as Velocity renders a reference it cannot resolve. A method that
@@ -8,13 +10,26 @@ throws in Java (``substring`` out of range) fails the template.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import math
 import operator
 import re
+import urllib.parse
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["COMPARISONS", "METHODS", "divide", "remainder"]
+__all__ = [
+    "COMPARISONS",
+    "METHODS",
+    "base64_decode",
+    "base64_encode",
+    "divide",
+    "escape_javascript",
+    "remainder",
+    "url_decode",
+    "url_encode",
+]
 
 
 def _bool(value: bool) -> Any:
@@ -181,3 +196,46 @@ COMPARISONS: dict[Callable[[Any, Any], Any], Callable[[Any, Any], Any]] = {
     operator.mod: remainder,
 }
 """airspeed's operators, by the function it applies, and Java's in their place."""
+
+
+_ESCAPES = {"\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape_javascript(text: Any) -> str:
+    """``$util.escapeJavaScript``: Apache Commons' escapes (quotes, ``\\``, ``/``, control
+    and non-ASCII characters as UTF-16 ``\\uXXXX``)."""
+    out = []
+    for char in str(text):
+        if char in "'\"\\/":
+            out.append("\\" + char)
+        elif char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif ord(char) < 32 or ord(char) > 126:
+            encoded = char.encode("utf-16-be", "surrogatepass")
+            units = (int.from_bytes(encoded[i : i + 2], "big") for i in range(0, len(encoded), 2))
+            out.append("".join(f"\\u{unit:04X}" for unit in units))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def url_encode(text: Any) -> str:
+    """``$util.urlEncode``: Java's ``URLEncoder`` (form encoding, ``*`` kept, ``~`` encoded)."""
+    return urllib.parse.quote_plus(str(text), safe="*").replace("~", "%7E")
+
+
+def url_decode(text: Any) -> str:
+    return urllib.parse.unquote_plus(str(text))
+
+
+def base64_encode(data: Any) -> str:
+    raw = data if isinstance(data, bytes) else str(data).encode()
+    return base64.b64encode(raw).decode()
+
+
+def base64_decode(text: Any) -> str:
+    """The text ``text`` encodes; ValueError when it is not base64."""
+    try:
+        return base64.b64decode(str(text)).decode("utf-8", "replace")
+    except binascii.Error as error:
+        raise ValueError(str(error)) from None

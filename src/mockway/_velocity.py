@@ -265,10 +265,14 @@ def _javaized(value: Any) -> Any:
     return value
 
 
+_LITERALS = frozenset({"StringLiteral", "InterpolatedStringLiteral"})
+
+
 @functools.lru_cache(maxsize=256)
-def compiled(template: str) -> Any:
+def compiled(template: str, quiet: bool = False) -> Any:
     """The template, parsed, its elements answering with Java-like values; the same
-    template is parsed once."""
+    template is parsed once. ``quiet``: a reference to nothing renders as nothing, as in API
+    Gateway, not as written."""
     import airspeed
 
     compiled = airspeed.Template(_BARE_RETURN.sub("#return()", template))
@@ -283,6 +287,14 @@ def compiled(template: str) -> Any:
         seen.add(id(element))
         children = list(vars(element).values())
         kind = type(element).__name__
+        if kind in _LITERALS and "\\" in element.value:
+            # Velocity takes a literal's text as written: no backslash escapes
+            element.value = element.my_text()[1:-1]
+            if kind == "InterpolatedStringLiteral":
+                element.block = airspeed.Block(element.filename, element.value, 0)
+                pending.append(element.block)
+        if quiet and kind == "FormalReference" and element.expression is not None:
+            element.silent = "!"
         if kind == "BinaryOperator":
             element.apply_to = COMPARISONS.get(element.apply_to, element.apply_to)
         elif kind == "ForeachDirective":

@@ -241,31 +241,23 @@ def test_return_in_a_request_template_skips_the_data_source(
     lambda_source(api)
     called: list[Any] = []
     mockway.appsync().register_lambda(FUNCTION, lambda event, context: called.append(event))
-    api.client.create_resolver(
-        apiId=api.api_id,
-        typeName="Query",
-        fieldName="echo",
-        dataSourceName="posts",
-        requestMappingTemplate='#if($ctx.args.text == "cached")#return("from cache")#end'
-        '{"version": "2018-05-29", "operation": "Invoke", "payload": {}}',
-        responseMappingTemplate='"from the function"',
-    )
-    api.client.create_resolver(
-        apiId=api.api_id,
-        typeName="Query",
-        fieldName="post",
-        dataSourceName="posts",
-        requestMappingTemplate='#return({"id": $ctx.args.id, "title": "early"})',
-        responseMappingTemplate='"never"',
-    )
-    api.client.create_resolver(
-        apiId=api.api_id,
-        typeName="Query",
-        fieldName="fails",
-        dataSourceName="posts",
-        requestMappingTemplate="#return",
-        responseMappingTemplate='"never"',
-    )
+    for field, request in [
+        (
+            "echo",
+            '#if($ctx.args.text == "cached")#return("from cache")#end'
+            '{"version": "2018-05-29", "operation": "Invoke", "payload": {}}',
+        ),
+        ("post", '#return({"id": $ctx.args.id, "title": "early"})'),
+        ("fails", "#return"),
+    ]:
+        api.client.create_resolver(
+            apiId=api.api_id,
+            typeName="Query",
+            fieldName=field,
+            dataSourceName="posts",
+            requestMappingTemplate=request,
+            responseMappingTemplate='"from the function"',
+        )
     reply = ask(api, '{ echo(text: "cached") post(id: "7") { id title } fails }')
     assert reply.json() == {
         "data": {"echo": "from cache", "post": {"id": "7", "title": "early"}, "fails": None}

@@ -127,6 +127,16 @@ def test_response_templates_see_input_context_stage_variables_and_util(
     }
 
 
+def responding(handle: mockway.Handle, apigw: Any, template: str) -> str:
+    """A MOCK method whose 200 response renders ``template``; its URL."""
+    return (
+        Method(handle, apigw)
+        .integration(type="MOCK", requestTemplates={"application/json": '{"statusCode": 200}'})
+        .response("200", responseTemplates={"application/json": template})
+        .deploy()
+    )
+
+
 def test_templates_call_javas_string_methods(
     mockway: mockway.Handle, apigw: Any, send: Send
 ) -> None:
@@ -135,18 +145,49 @@ def test_templates_call_javas_string_methods(
         '{"failed": true, "code": "$input.params(\'code\').trim().toUpperCase()"}'
         '#else{"failed": false, "upper": "$input.params(\'code\').upper()"}#end'
     )
-    url = (
-        Method(mockway, apigw)
-        .integration(type="MOCK", requestTemplates={"application/json": '{"statusCode": 200}'})
-        .response("200", responseTemplates={"application/json": template})
-        .deploy()
-    )
+    url = responding(mockway, apigw, template)
     failed = send("GET", f"{url}?status=FAILED&code=%20ab%20")
     assert_answered(failed, 200)
     assert failed.json() == {"failed": True, "code": "AB"}
-    # Python's own methods are not Java's: the reference stays as written.
+    # Python's own methods are not Java's: the reference is unresolved, so empty.
     other = send("GET", f"{url}?status=OK&code=ab")
-    assert other.json() == {"failed": False, "upper": "$input.params('code').upper()"}
+    assert other.json() == {"failed": False, "upper": ""}
+
+
+def test_a_response_template_overrides_the_status_and_headers(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    template = (
+        "#if($input.params('fail') == 'yes')"
+        "#set($context.responseOverride.status = 418)"
+        '#set($context.responseOverride.header.Retry = "later")#end'
+        '{"escaped": "$util.escapeJavaScript($input.params(\'q\'))", '
+        '"encoded": "$util.urlEncode(\'~*\')"}'
+    )
+    url = responding(mockway, apigw, template)
+    plain = send("GET", f"{url}?q=%C3%A9%2F")
+    assert_answered(plain, 200)
+    assert "retry" not in plain.headers
+    # Apache Commons' escapes and Java's URLEncoder, as in AppSync's $util
+    assert plain.body == b'{"escaped": "\\u00E9\\/", "encoded": "%7E*"}'
+    teapot = send("GET", f"{url}?fail=yes")
+    assert teapot.status == 418
+    assert teapot.headers["retry"] == "later"
+
+
+def test_a_reference_to_nothing_renders_empty_and_literals_keep_backslashes(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    # The console's passthrough template writes null context values as "", and AWS's
+    # documented idiom turns escapeJavaScript's \' back into '.
+    template = (
+        '{"caller": "$context.identity.caller", "missing": "$input.path(\'$.nope\')", '
+        '"quoted": "$util.escapeJavaScript($input.params(\'q\')).replaceAll("\\\\\'","\'")"}'
+    )
+    url = responding(mockway, apigw, template)
+    reply = send("GET", f"{url}?q=it%27s")
+    assert_answered(reply, 200)
+    assert reply.json() == {"caller": "", "missing": "", "quoted": "it's"}
 
 
 def test_a_mock_without_integration_responses_is_500(

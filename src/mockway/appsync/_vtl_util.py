@@ -7,16 +7,14 @@ Each helper is a method named as AppSync names it; the namespaces (``$util.time`
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import random
 import re
 import unicodedata
-import urllib.parse
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from .._java import base64_decode, base64_encode, escape_javascript, url_decode, url_encode
 from ._vtl import Evaluation, UtilError, VBool, VList, VMap, java, plain, to_json
 from ._vtl_time import Time
 
@@ -315,35 +313,19 @@ class Util:
 
     # encodings
     def escapeJavaScript(self, text: Any) -> str:
-        out = []
-        for char in str(text):
-            if char in "'\"\\/":
-                out.append("\\" + char)
-            elif char in "\b\f\n\r\t":
-                out.append({"\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t"}[char])
-            elif ord(char) < 32 or ord(char) > 126:
-                out.append("".join(f"\\u{unit:04X}" for unit in _utf16(char)))
-            else:
-                out.append(char)
-        return "".join(out)
+        return escape_javascript(text)
 
     def urlEncode(self, text: Any) -> str:
-        return urllib.parse.quote_plus(str(text), safe="*").replace("~", "%7E")
+        return url_encode(text)
 
     def urlDecode(self, text: Any) -> str:
-        return urllib.parse.unquote_plus(str(text))
+        return url_decode(text)
 
     def base64Encode(self, data: Any) -> str:
-        raw = data if isinstance(data, bytes) else str(data).encode()
-        return base64.b64encode(raw).decode()
+        return base64_encode(data)
 
     def base64Decode(self, text: Any) -> str:
         try:
-            return base64.b64decode(str(text)).decode("utf-8", "replace")
-        except (binascii.Error, ValueError):
+            return base64_decode(text)
+        except ValueError:
             raise UtilError(f"Invalid base64 input: {text}") from None
-
-
-def _utf16(char: str) -> list[int]:
-    encoded = char.encode("utf-16-be")
-    return [int.from_bytes(encoded[i : i + 2], "big") for i in range(0, len(encoded), 2)]

@@ -27,7 +27,7 @@ from ..._http import HttpRequest, HttpResponse
 from .._rest_models import Integration, IntegrationResponse
 from ._content import is_binary, response_body
 from ._responses import INTERNAL_ERROR, UNSUPPORTED_MEDIA_TYPE, GatewayError
-from ._templates import Input, TemplateError, render, static, walk
+from ._templates import Input, TemplateError, render, render_response, static, walk
 
 __all__ = ["parameter", "render_request", "request_template", "respond", "select"]
 
@@ -124,14 +124,22 @@ def respond(
     template = templates.get(content_type)
     text = answer_body.decode("utf-8", "replace")
     payload: bytes | str = text
+    status = response.status_code
+    overrides: Mapping[str, Any] = {}
     if template and static(template):
         payload = template
     elif template:
         input_ = Input(text, path, request.query, request.headers)
         try:
-            payload = render(template, input_, context, stage_variables)
+            payload, override, overrides = render_response(
+                template, input_, context, stage_variables
+            )
         except TemplateError:
             raise GatewayError(INTERNAL_ERROR) from None
+        if override is not None:
+            status = str(override)
+            if not (status.isascii() and status.isdigit() and 100 <= int(status) <= 599):
+                raise GatewayError(INTERNAL_ERROR)
     elif is_binary(_header(answer_headers, "content-type"), binary_types):
         payload = answer_body
     headers = {"Content-Type": content_type}
@@ -141,9 +149,10 @@ def respond(
         value = parameter(source, request, path, stage_variables, answer_headers, text)
         if value is not None:
             headers[name.removeprefix(_HEADER)] = value
+    headers.update((str(k), str(v)) for k, v in overrides.items() if v is not None)
     accept = request.header("accept")
     body = response_body(payload, accept, binary_types, response.content_handling)
-    return HttpResponse(int(response.status_code), headers, body)
+    return HttpResponse(int(status), headers, body)
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:

@@ -6,9 +6,10 @@
   (``path``, ``querystring``, ``header``); ``$input.params(x)`` one, looked up in that order.
 * ``$context``: the request's context (``requestId``, ``apiId``, ``stage``, ``resourcePath``,
   ``httpMethod``, ``identity.apiKey``...), the same values as a Lambda proxy event's
-  ``requestContext``.
+  ``requestContext``; a response template sets ``responseOverride.status`` and
+  ``responseOverride.header.<name>`` to change the method response.
 * ``$util``: ``escapeJavaScript``, ``parseJson``, ``urlEncode``, ``urlDecode``,
-  ``base64Encode``, ``base64Decode``.
+  ``base64Encode``, ``base64Decode``, encoding as AppSync's do (:mod:`mockway._java`).
 
 JSONPath is the subset templates use: ``$``, then ``.name``, ``['name']`` and ``[index]``
 steps; a path that finds nothing is null.
@@ -16,16 +17,16 @@ steps; a path that finds nothing is null.
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
-from urllib.parse import parse_qsl, quote_plus, unquote_plus
+from urllib.parse import parse_qsl
 
+from ..._java import base64_decode, base64_encode, escape_javascript, url_decode, url_encode
 from ..._velocity import VMap, cause, compiled, java
 
-__all__ = ["Input", "TemplateError", "render", "static", "walk"]
+__all__ = ["Input", "TemplateError", "render", "render_response", "static", "walk"]
 
 _STEP = re.compile(r"\.([^.\[\]]+)|\[\s*'([^']*)'\s*\]|\[\s*\"([^\"]*)\"\s*\]|\[\s*(-?\d+)\s*\]")
 
@@ -108,30 +109,16 @@ class Input:
 class Util:
     """``$util`` in API Gateway's mapping templates."""
 
-    @staticmethod
-    def escapeJavaScript(text: Any) -> str:
-        escaped = json.dumps(str(text), ensure_ascii=False)[1:-1]
-        return escaped.replace("'", "\\'")
+    escapeJavaScript = staticmethod(escape_javascript)
 
     @staticmethod
     def parseJson(text: Any) -> Any:
         return java(json.loads(str(text)))
 
-    @staticmethod
-    def urlEncode(text: Any) -> str:
-        return quote_plus(str(text))
-
-    @staticmethod
-    def urlDecode(text: Any) -> str:
-        return unquote_plus(str(text))
-
-    @staticmethod
-    def base64Encode(text: Any) -> str:
-        return base64.b64encode(str(text).encode()).decode("ascii")
-
-    @staticmethod
-    def base64Decode(text: Any) -> str:
-        return base64.b64decode(str(text)).decode("utf-8", "replace")
+    urlEncode = staticmethod(url_encode)
+    urlDecode = staticmethod(url_decode)
+    base64Encode = staticmethod(base64_encode)
+    base64Decode = staticmethod(base64_decode)
 
 
 _UTIL = Util()
@@ -150,19 +137,48 @@ def render(
 ) -> str:
     """The template's text for this request; :class:`TemplateError` when it cannot run.
     ``context`` makes ``$context``, only for a template that names it."""
+    return _merge(template, input_, context, stage_variables)[0]
+
+
+def render_response(
+    template: str,
+    input_: Input,
+    context: Callable[[], Mapping[str, Any]],
+    stage_variables: Mapping[str, str],
+) -> tuple[str, Any, Mapping[str, Any]]:
+    """A response template's text, with what it set in ``$context.responseOverride``: the
+    status (None when not set) and the headers."""
+    text, made = _merge(template, input_, context, stage_variables)
+    if made is None:
+        return text, None, {}
+    override = made["responseOverride"]
+    headers = override.get("header")
+    return text, override.get("status"), headers if isinstance(headers, Mapping) else {}
+
+
+def _merge(
+    template: str,
+    input_: Input,
+    context: Callable[[], Mapping[str, Any]],
+    stage_variables: Mapping[str, str],
+) -> tuple[str, VMap | None]:
+    """The template's text, and the ``$context`` it ran with (None when it names none)."""
     import airspeed
 
     if static(template):
-        return template
+        return template, None
     namespace: dict[str, Any] = {
         "input": input_,
         "util": _UTIL,
         "stageVariables": VMap(stage_variables),
     }
+    made = None
     if "context" in template:
-        namespace["context"] = java(context())
+        made = java(context())
+        made["responseOverride"] = VMap(header=VMap(), status=None)
+        namespace["context"] = made
     try:
-        return str(compiled(template).merge(namespace))
+        return str(compiled(template, quiet=True).merge(namespace)), made
     except airspeed.TemplateSyntaxError as error:
         raise TemplateError(str(error)) from None
     except airspeed.TemplateExecutionError as error:
