@@ -287,7 +287,7 @@ def compiled(template: str, quiet: bool = False) -> Any:
         seen.add(id(element))
         children = list(vars(element).values())
         kind = type(element).__name__
-        if kind in _LITERALS and "\\" in element.value:
+        if kind in _LITERALS and "\\" in element.my_text():
             # Velocity takes a literal's text as written: no backslash escapes
             element.value = element.my_text()[1:-1]
             if kind == "InterpolatedStringLiteral":

@@ -90,6 +90,12 @@ def test_arithmetic_comparisons_and_loops_are_javas(
     assert result(appsync, template, context) == expected
 
 
+def test_string_literals_keep_their_backslashes(appsync: Any) -> None:
+    # Velocity has no escapes in literals: AWS's documented replaceAll("\\'", "'") idiom
+    template = '#set($a = \'x\\ny\')$a|$util.escapeJavaScript("it\'s").replaceAll("\\\\\'","\'")'
+    assert result(appsync, template) == "x\\ny|it's"
+
+
 @pytest.mark.parametrize(
     "template", ["$ctx.args.s.substring(9)", "$ctx.args.s.charAt(-1)", "$ctx.args.l.get(-1)"]
 )
