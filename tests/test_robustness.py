@@ -105,8 +105,13 @@ def dump(value: Any, depth: int = 0) -> Any:
     return {
         type(value).__name__ + "." + name: dump(getattr(value, name), depth + 1)
         for name in names
-        if name not in ("__weakref__", "__dict__") and hasattr(value, name)
+        if name not in _NOT_STATE and hasattr(value, name)
     }
+
+
+_NOT_STATE = ("__weakref__", "__dict__", "generation")
+"""Attributes that hold no state: a backend's ``generation`` marks every control-plane call,
+reads included, so that the data plane knows when to look at the state again."""
 
 
 def snapshot(handle: mockway.Handle) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable
 from typing import Any, cast
@@ -19,12 +20,24 @@ from ._validation import Validator, compile_validator
 from ._wire import Parsed, ServiceError, failure, header_members, success
 from .errors import UnsupportedOperation
 
-__all__ = ["MockState", "Response", "service_model", "validator_for"]
+__all__ = ["MockState", "Response", "changed", "service_model", "validator_for"]
 
 Response = tuple[AWSResponse, Parsed]
 Observer = Callable[[OperationModel, Response], None]
 
 _validators: dict[tuple[str, str], Validator] = {}
+_generations = itertools.count(1)
+"""Each backend's ``generation`` is drawn from here after every call that may change it (a
+control-plane call, a restore): what a data plane worked out from a backend's state holds
+while the generation it was worked out at stays. Drawn, not counted per backend, so a
+restored backend never comes back to a number it had."""
+
+
+def changed(backend: Any) -> None:
+    """Mark ``backend``'s state as changed (call under its lock)."""
+    backend.generation = next(_generations)
+
+
 _models: dict[str, ServiceModel] = {}
 
 
@@ -119,13 +132,14 @@ class MockState:
                 for key, restored in backends.items():
                     backend = current.get(key)
                     if backend is None:
-                        kept[key] = restored
+                        backend = restored
                     else:
                         lock = backend.lock
                         vars(backend).clear()
                         vars(backend).update(vars(restored))
                         backend.lock = lock
-                        kept[key] = backend
+                    changed(backend)
+                    kept[key] = backend
                 self._backends = kept
                 self.ids.follow(ids)
             finally:
@@ -164,9 +178,12 @@ class MockState:
             now = _clock.now()
             backend = self.backend(service, account_id, region)
             with backend.lock:
-                parsed = handler(
-                    backend, Call(operation, params, account_id, region, now, self.ids)
-                )
+                try:
+                    parsed = handler(
+                        backend, Call(operation, params, account_id, region, now, self.ids)
+                    )
+                finally:
+                    changed(backend)
         except ServiceError as error:
             return self.error_response(service, operation, error, url)
         headers = service.response_headers(self.ids)

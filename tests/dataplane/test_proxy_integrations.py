@@ -395,6 +395,16 @@ def test_a_restored_snapshot_gives_the_registered_functions_back(
         taken.to_json()
 
 
+def test_a_function_registered_again_answers_from_the_next_request(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    api = lambda_api(mockway, apigw)
+    mockway.apigateway().register_lambda(FUNCTION, Recorder(OK))
+    assert send("GET", f"{api.invoke_url}/pets/1").body == b"hello"
+    mockway.apigateway().register_lambda(FUNCTION, Recorder({**OK, "body": "again"}))
+    assert send("GET", f"{api.invoke_url}/pets/1").body == b"again"
+
+
 def test_the_answers_headers_are_merged_in_any_case_and_api_gateways_own_are_remapped(
     mockway: mockway.Handle, apigw: Any, send: Send
 ) -> None:

@@ -136,3 +136,21 @@ def test_the_api_is_found_in_the_account_of_the_innermost_activation(library: st
             assert_forbidden(via_handle(inner)("GET", api.invoke_url))
             assert_ok(via_handle(outer)("GET", api.invoke_url))  # a handle keeps its account
         assert_ok(send("GET", api.invoke_url))
+
+
+def test_requests_to_more_paths_than_plans_are_kept_for_each_get_their_own_answer(
+    mockway: mockway.Handle, apigw: Any
+) -> None:
+    api = mockway.apigateway().create_deployed_api(paths=("/pets/{id}",))
+    apigw.put_integration_response(
+        restApiId=api.api_id,
+        resourceId=api.resource_ids["/pets/{id}"],
+        httpMethod="GET",
+        statusCode="200",
+        responseTemplates={"application/json": "$input.params('id')"},
+    )
+    apigw.create_deployment(restApiId=api.api_id, stageName=api.stage)
+    view = mockway.apigateway()
+    ids = [str(n) for n in range(1_300)]  # past the plans kept for one backend
+    for id_ in ids + ids[:5]:
+        assert view.invoke("GET", f"{api.invoke_url}/pets/{id_}").body == id_.encode()

@@ -158,6 +158,8 @@ class ApiGatewayBackend:
 
     def __init__(self, account_id: str, region: str) -> None:
         self.lock: threading.Lock = threading.Lock()
+        self.generation = 0
+        """Changed by every control-plane call (:func:`mockway._state.changed`)."""
         self.account_id = account_id
         self.region = region
         self.account: AccountSettings = AccountSettings()

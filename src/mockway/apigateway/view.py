@@ -314,11 +314,13 @@ class ApiGatewayView(BackendView[ApiGatewayBackend]):
     def _register(self, registry: str, key: str, handler: Callable[..., Any]) -> None:
         if not callable(handler):
             raise MockwayError(f"the handler for {key!r} is not callable: {handler!r}")
+        from .._state import changed
         from .execute._traffic import traffic_of
 
         backend = self._backend
         with backend.lock:
             getattr(traffic_of(backend), registry)[key] = handler
+            changed(backend)
 
     def create_usage_plan_with_keys(
         self,

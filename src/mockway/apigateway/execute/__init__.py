@@ -10,7 +10,8 @@ One function per stage of the pipeline, each in its own module::
 Everything but the Lambda authorizer and the integration, which run the test's code, runs under
 the backend's lock, against the same state and clock as the control plane: a key disabled by
 UpdateApiKey is refused on the next request, and a request is refused, throttled and counted
-atomically.
+atomically. What the stages up to the integration find from the control plane's state alone is
+kept in a plan per path and method until that state changes (:mod:`._plan`).
 """
 
 from __future__ import annotations
@@ -25,18 +26,15 @@ from ..._ids import IdSource
 from ...errors import MockwayError
 from .._models import ApiGatewayBackend
 from .._rest_models import RestApi
-from ._authorize import UnsupportedExecution, identify
+from ._authorize import Caller, UnsupportedExecution, presented
 from ._authorizers import authorizer_context, authorizer_of, grant, remember, run
 from ._credentials import check_credentials
-from ._integration import integration_of
-from ._limits import check_size
+from ._plan import Plan, admission, plan_of
 from ._proxy import Identity
 from ._quota import meter
 from ._responses import GatewayError, finish, refusal
-from ._route import route
-from ._target import api_of, locate, locate_domain
 from ._throttle import take
-from ._traffic import traffic_of, trees_of
+from ._traffic import Traffic, traffic_of
 from ._validate import validate
 
 if TYPE_CHECKING:
@@ -66,39 +64,32 @@ def execute(
     """
     api: RestApi | None = None
     now = 0.0
-    account = backend.account_id
+    account, region = backend.account_id, backend.region
     try:
         with backend.lock:
             now = _clock.now()
-            if custom_domain:
-                target = locate_domain(backend, api_label, request)
-            else:
-                target = locate(backend, api_of(backend, api_label), request)
+            plan = plan_of(backend, api_label, request, custom_domain)
+            target, found = plan.target, plan.route
             api = target.deployed
-            check_size(request)
             traffic = traffic_of(backend)
-            found = route(trees_of(backend), target, request.method)
-            integration = integration_of(traffic, target, found, account, backend.region)
-            credentials = check_credentials(target, found, request, account, backend.region, now)
-            pending = authorizer_of(traffic, target, found, request, account, backend.region, now)
-        granted = denied = None
+            credentials = check_credentials(target, found, request, account, region, now)
+            pending = authorizer_of(traffic, target, found, request, account, region, now)
+            if pending is None:
+                caller = _admit(backend, traffic, plan, request, None, now)
+        granted = None
         if pending is not None:
             granted = pending.cached or run(pending, request, target, found, account, ids, now)
+            denied = None
             try:
                 grant(pending, granted)
             except GatewayError as error:  # a policy that denies is kept as one that allows
                 denied = error
-        with backend.lock:
-            if pending is not None and granted is not None:
+            with backend.lock:
                 remember(traffic, pending, granted, now)
-            if denied is not None:
-                raise denied
-            now = _clock.now()  # the buckets see time in the order the lock gives them
-            usage_key = None if granted is None else granted.usage_key
-            caller = identify(backend, traffic, target, found, request, usage_key)
-            take(traffic, target, found, caller, now)
-            meter(backend, caller, now)
-            validate(target, found, request)
+                if denied is not None:
+                    raise denied
+                now = _clock.now()  # the buckets see time in the order the lock gives them
+                caller = _admit(backend, traffic, plan, request, granted.usage_key, now)
         identity = Identity(
             None if caller is None else caller.key_value,
             None if caller is None else caller.key_id,
@@ -109,9 +100,28 @@ def execute(
             else credentials.authorizer,
             None if credentials is None else credentials.identity,
         )
-        return integration(request, identity, ids, now), now
+        return plan.integration(request, identity, ids, now), now
     except GatewayError as error:
         return refusal(api, error.refusal), now
+
+
+def _admit(
+    backend: ApiGatewayBackend,
+    traffic: Traffic,
+    plan: Plan,
+    request: HttpRequest,
+    usage_key: str | None,
+    now: float,
+) -> Caller | None:
+    """Admit the request, or refuse it: its API key, a token from every bucket, its quota,
+    and its validation; counted in the key's usage once admitted (under the lock)."""
+    admitted = admission(
+        backend, traffic, plan, presented(plan.target, plan.route, request, usage_key)
+    )
+    take(traffic, admitted.limits, now)
+    meter(backend, admitted.caller, now)
+    validate(plan.target, plan.route, request)
+    return admitted.caller
 
 
 def answer(

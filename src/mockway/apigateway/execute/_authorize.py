@@ -21,7 +21,7 @@ from ._route import Route
 from ._target import Target
 from ._traffic import Traffic
 
-__all__ = ["Caller", "UnsupportedExecution", "identify"]
+__all__ = ["Caller", "UnsupportedExecution", "identify", "presented"]
 
 API_KEY_HEADER = "x-api-key"
 
@@ -50,27 +50,33 @@ class Caller:
     api_stage: ApiStage
 
 
+def presented(
+    target: Target, route: Route, request: HttpRequest, usage_key: str | None
+) -> str | None:
+    """The API key the request presents, when its method requires one (``""`` when it
+    presents none); None when the method requires none. ``usage_key`` is the key a Lambda
+    authorizer answered (``usageIdentifierKey``), read with the key source ``AUTHORIZER``."""
+    if not route.deployed.get("apiKeyRequired"):
+        return None
+    if target.deployed.api_key_source == "HEADER":
+        return request.header(API_KEY_HEADER) or ""
+    return usage_key or ""
+
+
 def identify(
-    backend: ApiGatewayBackend,
-    traffic: Traffic,
-    target: Target,
-    route: Route,
-    request: HttpRequest,
-    usage_key: str | None = None,
+    backend: ApiGatewayBackend, traffic: Traffic, target: Target, value: str | None
 ) -> Caller | None:
-    """The caller the request's API key names; ``usage_key`` is the key a Lambda authorizer
-    answered (``usageIdentifierKey``), read with the key source ``AUTHORIZER``.
+    """The caller the API key ``value`` (as :func:`presented` found it) names on the target's
+    stage; None for a method that requires no key.
 
     A key is in one usage plan at most for each API stage, so the plan found last for the key
     and stage (``traffic.plan_of``) is the one, as long as it still holds both: the cost of a
     request does not grow with the number of plans.
     """
-    if not route.deployed.get("apiKeyRequired"):
+    if value is None:
         return None
     api = target.api
-    header = target.deployed.api_key_source == "HEADER"
-    value = request.header(API_KEY_HEADER) if header else usage_key
-    key_id = None if not value else backend.key_id_by_value.get(value)
+    key_id = backend.key_id_by_value.get(value) if value else None
     key = None if key_id is None else backend.api_keys.get(key_id)
     if key is None or not key.enabled:
         raise GatewayError(INVALID_API_KEY)

@@ -26,9 +26,10 @@ from ._route import Route
 from ._target import Target
 from ._traffic import Bucket, Traffic
 
-__all__ = ["take"]
+__all__ = ["Limit", "limits", "take"]
 
 Limit = tuple[tuple[str, ...], float, float]
+"""A bucket's key, its capacity and its rate."""
 
 
 def _capacity(burst: float, rate: float) -> float | None:
@@ -58,7 +59,20 @@ def _stage_setting(target: Target, route: Route) -> Mapping[str, Any] | None:
     return settings.get("*/*")
 
 
-def _limits(target: Target, route: Route, caller: Caller | None) -> Iterator[Limit]:
+def limits(target: Target, route: Route, caller: Caller | None) -> tuple[Limit, ...]:
+    """The limits that apply to a request of ``caller`` on the route, each as its bucket's key,
+    capacity and rate; a limit that limits nothing is left out."""
+    found = []
+    for key, burst, rate in _limits(target, route, caller):
+        capacity = _capacity(burst, rate)
+        if capacity is not None:
+            found.append((key, capacity, rate))
+    return tuple(found)
+
+
+def _limits(
+    target: Target, route: Route, caller: Caller | None
+) -> Iterator[tuple[tuple[str, ...], float, float]]:
     yield ("account",), BURST_LIMIT, RATE_LIMIT
     setting = _stage_setting(target, route)
     if setting is not None and "throttlingBurstLimit" in setting:
@@ -82,20 +96,18 @@ def _limits(target: Target, route: Route, caller: Caller | None) -> Iterator[Lim
         )
 
 
-def take(traffic: Traffic, target: Target, route: Route, caller: Caller | None, now: float) -> None:
-    """Take a token from every bucket that applies, or none and refuse the request."""
-    buckets = []
-    for key, burst, rate in _limits(target, route, caller):
-        capacity = _capacity(burst, rate)
-        if capacity is None:
-            continue
-        bucket = traffic.buckets.get(key)
+def take(traffic: Traffic, limits: tuple[Limit, ...], now: float) -> None:
+    """Take a token from the bucket of every limit, or none and refuse the request."""
+    buckets = traffic.buckets
+    taken = []
+    for key, capacity, rate in limits:
+        bucket = buckets.get(key)
         if bucket is None:
-            bucket = traffic.buckets[key] = Bucket(capacity, now, capacity, rate)
+            bucket = buckets[key] = Bucket(capacity, now, capacity, rate)
         else:
             bucket.refill(now, capacity, rate)
         if bucket.tokens < 1:
             raise GatewayError(THROTTLED)
-        buckets.append(bucket)
-    for bucket in buckets:
+        taken.append(bucket)
+    for bucket in taken:
         bucket.tokens -= 1
