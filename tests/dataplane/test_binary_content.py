@@ -173,3 +173,24 @@ def test_a_template_in_base64_becomes_binary_with_convert_to_binary(
     )
     apigw.create_deployment(restApiId=api.api_id, stageName=api.stage)
     assert send("GET", f"{api.invoke_url}/image").body == PNG
+
+
+def test_a_mock_integration_converts_each_requests_body_again(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    api = mockway.apigateway().create_deployed_api(paths=("/pets",))
+    apigw.update_integration(
+        restApiId=api.api_id,
+        resourceId=api.resource_ids["/pets"],
+        httpMethod="GET",
+        patchOperations=[
+            {"op": "replace", "path": "/contentHandling", "value": "CONVERT_TO_BINARY"}
+        ],
+    )
+    apigw.create_deployment(restApiId=api.api_id, stageName=api.stage)
+    url = f"{api.invoke_url}/pets"
+    json_ = {"Content-Type": "application/json"}
+    assert_answered(send("GET", url, json_, "aGVsbG8="), 200)  # "hello" in Base64
+    reply = send("GET", url, json_, "not base64!")
+    assert_answered(reply, 500)
+    assert reply.json() == {"message": "Internal server error"}

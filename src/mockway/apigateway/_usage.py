@@ -40,8 +40,19 @@ _INTO_NEXT_WINDOW = {
 Ledger = dict[tuple[str, str], dict[datetime.date, int]]
 
 
+_utc_days: dict[float, datetime.date] = {}
+
+
 def utc_day(epoch_seconds: float) -> datetime.date:
-    return datetime.datetime.fromtimestamp(epoch_seconds, UTC).date()
+    """The UTC day a moment falls on (the last few kept: every request asks)."""
+    number = epoch_seconds // 86_400
+    day = _utc_days.get(number)
+    if day is None:
+        day = datetime.datetime.fromtimestamp(epoch_seconds, UTC).date()
+        if len(_utc_days) >= 8:
+            _utc_days.clear()
+        _utc_days[number] = day
+    return day
 
 
 def window_start(day: datetime.date, quota: Quota) -> datetime.date:
@@ -99,6 +110,8 @@ class UsageLedger:
         granted = self._granted.get(pair, {})
         first = window_start(day, quota)
         total = quota.limit or 0
+        if first == day:  # a window of one day so far (a DAY quota's, always)
+            return total + granted.get(day, 0) - used.get(day, 0)
         total += sum(n for when, n in granted.items() if first <= when <= day)
         total -= sum(n for when, n in used.items() if first <= when <= day)
         return total

@@ -16,9 +16,10 @@ kept in a plan per path and method until that state changes (:mod:`._plan`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ... import _clock
 from ..._http import HttpRequest, HttpResponse, body_bytes, on_the_wire, parse_host, split_url
@@ -26,11 +27,10 @@ from ..._ids import IdSource
 from ...errors import MockwayError
 from .._models import ApiGatewayBackend
 from .._rest_models import RestApi
-from ._authorize import Caller, UnsupportedExecution, presented
+from ._authorize import UnsupportedExecution, presented
 from ._authorizers import authorizer_context, authorizer_of, grant, remember, run
 from ._credentials import check_credentials
-from ._plan import Plan, admission, plan_of
-from ._proxy import Identity
+from ._plan import Admission, Plan, admission, plan_of
 from ._quota import meter
 from ._responses import GatewayError, finish, refusal
 from ._throttle import take
@@ -75,7 +75,7 @@ def execute(
             credentials = check_credentials(target, found, request, account, region, now)
             pending = authorizer_of(traffic, target, found, request, account, region, now)
             if pending is None:
-                caller = _admit(backend, traffic, plan, request, None, now)
+                admitted = _admit(backend, traffic, plan, request, None, now)
         granted = None
         if pending is not None:
             granted = pending.cached or run(pending, request, target, found, account, ids, now)
@@ -89,17 +89,15 @@ def execute(
                 if denied is not None:
                     raise denied
                 now = _clock.now()  # the buckets see time in the order the lock gives them
-                caller = _admit(backend, traffic, plan, request, granted.usage_key, now)
-        identity = Identity(
-            None if caller is None else caller.key_value,
-            None if caller is None else caller.key_id,
-            authorizer_context(granted)
-            if granted is not None
-            else None
-            if credentials is None
-            else credentials.authorizer,
-            None if credentials is None else credentials.identity,
-        )
+                admitted = _admit(backend, traffic, plan, request, granted.usage_key, now)
+        identity = admitted.identity
+        signer = None if credentials is None else credentials.identity
+        if granted is not None:
+            context = authorizer_context(granted)
+            identity = dataclasses.replace(identity, authorizer=context, signer=signer)
+        elif credentials is not None:
+            claims = credentials.authorizer
+            identity = dataclasses.replace(identity, authorizer=claims, signer=signer)
         return plan.integration(request, identity, ids, now), now
     except GatewayError as error:
         return refusal(api, error.refusal), now
@@ -112,7 +110,7 @@ def _admit(
     request: HttpRequest,
     usage_key: str | None,
     now: float,
-) -> Caller | None:
+) -> Admission:
     """Admit the request, or refuse it: its API key, a token from every bucket, its quota,
     and its validation; counted in the key's usage once admitted (under the lock)."""
     admitted = admission(
@@ -120,18 +118,29 @@ def _admit(
     )
     take(traffic, admitted.limits, now)
     meter(backend, admitted.caller, now)
-    validate(plan.target, plan.route, request)
-    return admitted.caller
+    if plan.validates:
+        validate(plan.target, plan.route, request)
+    return admitted
+
+
+_service: Any = None
+
+
+def _backend(state: MockState, account_id: str, region: str) -> ApiGatewayBackend:
+    global _service
+    if _service is None:
+        from .. import SERVICE  # not at the top: the package imports this module
+
+        _service = SERVICE
+    backend: ApiGatewayBackend = state.backend(_service, account_id, region)
+    return backend
 
 
 def answer(
     state: MockState, account_id: str, region: str, api_label: str, request: HttpRequest
 ) -> HttpResponse:
     """The answer API Gateway in (account, region) gives to ``request``."""
-    from .. import SERVICE
-
-    backend = state.backend(SERVICE, account_id, region)
-    response, now = execute(backend, api_label, request, state.ids)
+    response, now = execute(_backend(state, account_id, region), api_label, request, state.ids)
     return finish(response, state.ids, now)
 
 
@@ -140,9 +149,7 @@ def answer_domain(
 ) -> HttpResponse:
     """The answer API Gateway in (account, region) gives to ``request`` sent to its custom
     domain name ``domain``."""
-    from .. import SERVICE
-
-    backend = state.backend(SERVICE, account_id, region)
+    backend = _backend(state, account_id, region)
     response, now = execute(backend, domain, request, state.ids, custom_domain=True)
     return finish(response, state.ids, now)
 
@@ -166,11 +173,11 @@ def invoke(
     host, path, query = split_url(url)
     if not _METHOD.fullmatch(method):
         raise MockwayError(f"{method!r} is no HTTP method: GET, POST, ...")
-    if headers and not all(isinstance(v, str) for v in headers.values()):
-        raise MockwayError(f"header values are text: {dict(headers)!r}")
-    request = HttpRequest(
-        method.upper(), host, path, query, tuple((headers or {}).items()), body_bytes(body)
-    )
+    lines = tuple(headers.items()) if headers else ()
+    for _, value in lines:
+        if not isinstance(value, str):
+            raise MockwayError(f"header values are text: {dict(lines)!r}")
+    request = HttpRequest(method.upper(), host, path, query, lines, body_bytes(body))
     parsed = parse_host(host)
     if "://" in url and parsed is None and state.custom_domain(host, account_id) == region:
         return on_the_wire(request.method, answer_domain(state, account_id, region, host, request))

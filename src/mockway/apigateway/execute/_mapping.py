@@ -29,7 +29,14 @@ from ._content import is_binary, response_body
 from ._responses import INTERNAL_ERROR, UNSUPPORTED_MEDIA_TYPE, GatewayError
 from ._templates import Input, TemplateError, render, render_response, static, walk
 
-__all__ = ["parameter", "render_request", "request_template", "respond", "select"]
+__all__ = [
+    "parameter",
+    "render_request",
+    "request_independent",
+    "request_template",
+    "respond",
+    "select",
+]
 
 _JSON = "application/json"
 _HEADER = "method.response.header."
@@ -66,6 +73,24 @@ def select(integration: Integration, key: str | None) -> IntegrationResponse:
     if default is None:
         raise GatewayError(INTERNAL_ERROR)
     return default
+
+
+def request_independent(integration: Integration, binary_types: Sequence[str] | None) -> bool:
+    """Whether a MOCK integration's answer to a request depends on nothing but the request's
+    ``Content-Type``: its templates are plain text, its response headers static values, and
+    the API has no binary media types (so ``Accept`` converts nothing), and the request's body
+    is not converted (so it cannot fail to be)."""
+    if binary_types or integration.content_handling:
+        return False
+    if not all(static(t or "") for t in (integration.request_templates or {}).values()):
+        return False
+    for response in integration.integration_responses.values():
+        if not all(static(t or "") for t in (response.response_templates or {}).values()):
+            return False
+        for source in (response.response_parameters or {}).values():
+            if not (len(source) >= 2 and source[0] == source[-1] == "'"):
+                return False
+    return True
 
 
 def parameter(

@@ -20,6 +20,7 @@ from .._models import ApiGatewayBackend
 from ._authorize import Caller, identify
 from ._integration import Run, integration_of
 from ._limits import check_size
+from ._proxy import Identity
 from ._route import Route, route
 from ._target import Target, api_of, locate, locate_domain
 from ._throttle import Limit, limits
@@ -39,6 +40,8 @@ class Admission:
 
     caller: Caller | None
     limits: tuple[Limit, ...]
+    identity: Identity
+    """Who the request came from, as far as its key tells."""
 
 
 @dataclass(slots=True)
@@ -46,6 +49,8 @@ class Plan:
     target: Target
     route: Route
     integration: Run
+    validates: bool
+    """Whether the method has a request validator."""
     admissions: dict[str | None, Admission] = field(default_factory=dict)
     """By the API key presented (None: the method requires none)."""
 
@@ -84,7 +89,9 @@ def plan_of(
     integration = integration_of(traffic, target, found, backend.account_id, backend.region)
     if len(plans.by_request) >= MAX_PLANS:
         plans.by_request.clear()
-    plan = plans.by_request[key] = Plan(target, found, integration)
+    method = target.deployment.methods.get((found.path, found.method))
+    validates = method is not None and bool(method.request_validator_id)
+    plan = plans.by_request[key] = Plan(target, found, integration, validates)
     return plan
 
 
@@ -96,5 +103,8 @@ def admission(
     found = plan.admissions.get(key)
     if found is None:
         caller = identify(backend, traffic, plan.target, key)
-        found = plan.admissions[key] = Admission(caller, limits(plan.target, plan.route, caller))
+        identity = Identity() if caller is None else Identity(caller.key_value, caller.key_id)
+        found = plan.admissions[key] = Admission(
+            caller, limits(plan.target, plan.route, caller), identity
+        )
     return found
