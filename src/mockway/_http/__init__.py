@@ -84,10 +84,25 @@ class Claim:
     account_id: str
 
 
+_KEPT = 256
+"""URLs and hosts whose reading is kept: a test sends to a few, again and again."""
+_KEPT_LENGTH = 2048
+"""The longest URL or host kept."""
+_hosts: dict[str, tuple[str, str, str] | None] = {}
+_urls: dict[str, tuple[str, str, str]] = {}
+
+
 def parse_host(host: str) -> tuple[str, str, str] | None:
     """``(kind, first label, region)`` of a data-plane host, or None for another host."""
+    if host in _hosts:
+        return _hosts[host]
     match = _HOST.fullmatch(host.lower())
-    return None if match is None else (match["kind"], match["api"], match["region"])
+    parsed = None if match is None else (match["kind"], match["api"], match["region"])
+    if len(host) <= _KEPT_LENGTH:
+        if len(_hosts) >= _KEPT:
+            _hosts.clear()
+        _hosts[host] = parsed
+    return parsed
 
 
 def domain_named(domain_names: Any, host: str) -> Any:
@@ -143,12 +158,20 @@ def answer(claim: Claim, request: HttpRequest) -> HttpResponse:
 
 def split_url(url: str) -> tuple[str, str, str]:
     """``(host, path, query)`` of an absolute URL (host lower case, without port or user)."""
+    split = _urls.get(url)
+    if split is not None:
+        return split
     rest = url.partition("://")[2]
     authority, slash, tail = rest.partition("/")
     host = authority.rpartition("@")[2]
     host = host.partition("]")[0] + "]" if host.startswith("[") else host.partition(":")[0]
     path, _, query = (slash + tail).partition("?")
-    return host.lower(), path.partition("#")[0] or "/", query.partition("#")[0]
+    split = host.lower(), path.partition("#")[0] or "/", query.partition("#")[0]
+    if len(url) <= _KEPT_LENGTH:
+        if len(_urls) >= _KEPT:
+            _urls.clear()
+        _urls[url] = split
+    return split
 
 
 # -- installing the adapters -------------------------------------------------------------------

@@ -288,7 +288,7 @@ class ApiGatewayView(BackendView[ApiGatewayBackend]):
         """
         from .execute import invoke
 
-        return invoke(self._state, self.account_id, self.region, method, url, headers, body, api_id)
+        return invoke(self._state, self._backend, method, url, headers, body, api_id)
 
     def register_lambda(
         self, function: str, handler: Callable[[dict[str, Any], LambdaContext], Any]

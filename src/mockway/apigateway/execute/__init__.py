@@ -113,10 +113,9 @@ def _admit(
 ) -> Admission:
     """Admit the request, or refuse it: its API key, a token from every bucket, its quota,
     and its validation; counted in the key's usage once admitted (under the lock)."""
-    admitted = admission(
-        backend, traffic, plan, presented(plan.target, plan.route, request, usage_key)
-    )
-    take(traffic, admitted.limits, now)
+    key = presented(plan.target, plan.route, request, usage_key)
+    admitted = admission(backend, traffic, plan, key, now)
+    take(admitted.buckets, now)
     meter(backend, admitted.caller, now)
     if plan.validates:
         validate(plan.target, plan.route, request)
@@ -156,16 +155,16 @@ def answer_domain(
 
 def invoke(
     state: MockState,
-    account_id: str,
-    region: str,
+    backend: ApiGatewayBackend,
     method: str,
     url: str,
     headers: Mapping[str, str] | None,
     body: bytes | str | None,
     api_id: str | None,
 ) -> HttpResponse:
-    """A request made through the handle: ``url`` an invoke URL in ``region``, or its path
-    with ``api_id``."""
+    """A request made through the handle to API Gateway in ``backend``'s account and region:
+    ``url`` an invoke URL in that region, or its path with ``api_id``."""
+    region = backend.region
     if url.startswith("/"):
         if not api_id:
             raise MockwayError(f"a path ({url!r}) needs the API's id: invoke(..., api_id=...)")
@@ -179,18 +178,22 @@ def invoke(
             raise MockwayError(f"header values are text: {dict(lines)!r}")
     request = HttpRequest(method.upper(), host, path, query, lines, body_bytes(body))
     parsed = parse_host(host)
-    if "://" in url and parsed is None and state.custom_domain(host, account_id) == region:
-        return on_the_wire(request.method, answer_domain(state, account_id, region, host, request))
-    if parsed is None or parsed[0] != "execute-api" or "://" not in url:
+    if parsed is not None and parsed[0] == "execute-api" and parsed[2] == region:
+        label, custom_domain = parsed[1], False
+    elif (
+        "://" in url and parsed is None and state.custom_domain(host, backend.account_id) == region
+    ):
+        label, custom_domain = host, True
+    elif parsed is None or parsed[0] != "execute-api":
         raise MockwayError(
             f"{url!r} is not an execute-api URL: https://{{api_id}}.execute-api.{region}"
             ".amazonaws.com/{stage}/{path}, a custom domain name of this view's region, "
             "or a path /{stage}/{path} with api_id="
         )
-    _, label, where = parsed
-    if where != region:
+    else:
         raise MockwayError(
-            f"{url!r} is in {where}; this view is API Gateway in {region}: "
-            f"use handle.apigateway({where!r})"
+            f"{url!r} is in {parsed[2]}; this view is API Gateway in {region}: "
+            f"use handle.apigateway({parsed[2]!r})"
         )
-    return on_the_wire(request.method, answer(state, account_id, region, label, request))
+    response, now = execute(backend, label, request, state.ids, custom_domain)
+    return on_the_wire(request.method, finish(response, state.ids, now))

@@ -23,7 +23,7 @@ from ._limits import check_size
 from ._proxy import Identity
 from ._route import Route, route
 from ._target import Target, api_of, locate, locate_domain
-from ._throttle import Limit, limits
+from ._throttle import Held, buckets, limits
 from ._traffic import Traffic, traffic_of, trees_of
 
 __all__ = ["Admission", "Plan", "admission", "plan_of"]
@@ -39,7 +39,8 @@ class Admission:
     limits it takes tokens from."""
 
     caller: Caller | None
-    limits: tuple[Limit, ...]
+    buckets: tuple[Held, ...]
+    """The buckets of the limits that apply, with their capacities and rates."""
     identity: Identity
     """Who the request came from, as far as its key tells."""
 
@@ -96,7 +97,7 @@ def plan_of(
 
 
 def admission(
-    backend: ApiGatewayBackend, traffic: Traffic, plan: Plan, key: str | None
+    backend: ApiGatewayBackend, traffic: Traffic, plan: Plan, key: str | None, now: float
 ) -> Admission:
     """The admission of a request presenting the API key ``key`` (as
     :func:`._authorize.presented` finds it); a key that admits nothing is refused each time."""
@@ -104,7 +105,6 @@ def admission(
     if found is None:
         caller = identify(backend, traffic, plan.target, key)
         identity = Identity() if caller is None else Identity(caller.key_value, caller.key_id)
-        found = plan.admissions[key] = Admission(
-            caller, limits(plan.target, plan.route, caller), identity
-        )
+        held = buckets(traffic, limits(plan.target, plan.route, caller), now)
+        found = plan.admissions[key] = Admission(caller, held, identity)
     return found

@@ -26,10 +26,12 @@ from ._route import Route
 from ._target import Target
 from ._traffic import Bucket, Traffic
 
-__all__ = ["Limit", "limits", "take"]
+__all__ = ["Held", "Limit", "buckets", "limits", "take"]
 
 Limit = tuple[tuple[str, ...], float, float]
 """A bucket's key, its capacity and its rate."""
+Held = tuple[Bucket, float, float]
+"""A bucket, with the capacity and rate its limit gives it now."""
 
 
 def _capacity(burst: float, rate: float) -> float | None:
@@ -96,18 +98,22 @@ def _limits(
         )
 
 
-def take(traffic: Traffic, limits: tuple[Limit, ...], now: float) -> None:
-    """Take a token from the bucket of every limit, or none and refuse the request."""
-    buckets = traffic.buckets
-    taken = []
+def buckets(traffic: Traffic, limits: tuple[Limit, ...], now: float) -> tuple[Held, ...]:
+    """The bucket of each limit, made full at ``now`` when it is new."""
+    found = []
     for key, capacity, rate in limits:
-        bucket = buckets.get(key)
+        bucket = traffic.buckets.get(key)
         if bucket is None:
-            bucket = buckets[key] = Bucket(capacity, now, capacity, rate)
-        else:
-            bucket.refill(now, capacity, rate)
+            bucket = traffic.buckets[key] = Bucket(capacity, now, capacity, rate)
+        found.append((bucket, capacity, rate))
+    return tuple(found)
+
+
+def take(held: tuple[Held, ...], now: float) -> None:
+    """Take a token from every bucket, or none and refuse the request."""
+    for bucket, capacity, rate in held:
+        bucket.refill(now, capacity, rate)
         if bucket.tokens < 1:
             raise GatewayError(THROTTLED)
-        taken.append(bucket)
-    for bucket in taken:
+    for bucket, _, _ in held:
         bucket.tokens -= 1
