@@ -72,8 +72,10 @@ def execute(
             target, found = plan.target, plan.route
             api = target.deployed
             traffic = traffic_of(backend)
-            credentials = check_credentials(target, found, request, account, region, now)
-            pending = authorizer_of(traffic, target, found, request, account, region, now)
+            credentials = pending = None
+            if plan.authorized:
+                credentials = check_credentials(target, found, request, account, region, now)
+                pending = authorizer_of(traffic, target, found, request, account, region, now)
             if pending is None:
                 admitted = _admit(backend, traffic, plan, request, None, now)
         granted = None
@@ -113,7 +115,7 @@ def _admit(
 ) -> Admission:
     """Admit the request, or refuse it: its API key, a token from every bucket, its quota,
     and its validation; counted in the key's usage once admitted (under the lock)."""
-    key = presented(plan.target, plan.route, request, usage_key)
+    key = presented(plan.key_source, request, usage_key)
     admitted = admission(backend, traffic, plan, key, now)
     take(admitted.buckets, now)
     meter(backend, admitted.caller, now)

@@ -21,7 +21,7 @@ from ._route import Route
 from ._target import Target
 from ._traffic import Traffic
 
-__all__ = ["Caller", "UnsupportedExecution", "identify", "presented"]
+__all__ = ["Caller", "UnsupportedExecution", "identify", "key_source", "presented"]
 
 API_KEY_HEADER = "x-api-key"
 
@@ -50,15 +50,21 @@ class Caller:
     api_stage: ApiStage
 
 
-def presented(
-    target: Target, route: Route, request: HttpRequest, usage_key: str | None
-) -> str | None:
-    """The API key the request presents, when its method requires one (``""`` when it
-    presents none); None when the method requires none. ``usage_key`` is the key a Lambda
-    authorizer answered (``usageIdentifierKey``), read with the key source ``AUTHORIZER``."""
+def key_source(target: Target, route: Route) -> str | None:
+    """Where the route's method takes its API key from: ``HEADER`` or ``AUTHORIZER``, the
+    API's key source; None when the method requires no key."""
     if not route.deployed.get("apiKeyRequired"):
         return None
-    if target.deployed.api_key_source == "HEADER":
+    return target.deployed.api_key_source
+
+
+def presented(source: str | None, request: HttpRequest, usage_key: str | None) -> str | None:
+    """The API key the request presents, from ``source`` (:func:`key_source`): ``""`` when
+    it presents none, None when the method requires none. ``usage_key`` is the key a Lambda
+    authorizer answered (``usageIdentifierKey``), read with the key source ``AUTHORIZER``."""
+    if source is None:
+        return None
+    if source == "HEADER":
         return request.header(API_KEY_HEADER) or ""
     return usage_key or ""
 

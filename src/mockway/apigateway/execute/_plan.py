@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..._http import HttpRequest
 from .._models import ApiGatewayBackend
-from ._authorize import Caller, identify
+from ._authorize import Caller, identify, key_source
 from ._integration import Run, integration_of
 from ._limits import check_size
 from ._proxy import Identity
@@ -52,6 +52,10 @@ class Plan:
     integration: Run
     validates: bool
     """Whether the method has a request validator."""
+    authorized: bool
+    """Whether the method's authorization asks for anything (IAM, Cognito, an authorizer)."""
+    key_source: str | None
+    """Where the method takes its API key from; None when it requires none."""
     admissions: dict[str | None, Admission] = field(default_factory=dict)
     """By the API key presented (None: the method requires none)."""
 
@@ -92,7 +96,10 @@ def plan_of(
         plans.by_request.clear()
     method = target.deployment.methods.get((found.path, found.method))
     validates = method is not None and bool(method.request_validator_id)
-    plan = plans.by_request[key] = Plan(target, found, integration, validates)
+    authorized = found.deployed.get("authorizationType", "NONE") != "NONE"
+    source = key_source(target, found)
+    plan = Plan(target, found, integration, validates, authorized, source)
+    plans.by_request[key] = plan
     return plan
 
 
