@@ -29,15 +29,17 @@ def to_urllib3(
     wire: bool = False,
 ) -> Any:
     """An answer as the ``urllib3.HTTPResponse`` a connection would have read; with ``wire``,
-    also the ``http.client`` response behind it, whose headers ``requests`` takes cookies
-    from."""
+    also the ``http.client`` response behind it when the answer sets cookies: ``requests``
+    takes cookies from its headers (and from nothing else)."""
     from urllib3._collections import HTTPHeaderDict
     from urllib3.response import HTTPResponse
 
     headers = HTTPHeaderDict()
+    cookies = False
     for name, value in response.fields:
         headers.add(name, value)
-    original: Any = _Wire(response.fields, method) if wire else None
+        cookies = cookies or name.lower() in _SETS_COOKIES
+    original: Any = _Wire(response.fields, method) if wire and cookies else None
     return HTTPResponse(
         body=io.BytesIO(response.body),
         headers=headers,
@@ -50,6 +52,9 @@ def to_urllib3(
         request_method=method,
         request_url=url,
     )
+
+
+_SETS_COOKIES = frozenset(("set-cookie", "set-cookie2"))
 
 
 class _Wire:
