@@ -113,7 +113,6 @@ class _Reader:
         pairs = _TOKEN.findall(text)
         self.gaps: list[str] = [gap for gap, _ in pairs]
         self.tokens: list[str] = [token for _, token in pairs]
-        self.text = text
         self.at = 0
         self.offset = 0
         """Where token ``self.counted`` starts in the text."""
