@@ -4,8 +4,9 @@ parsing AppSync's resolvers and API Gateway's mapping templates share.
 Values are Java-like, as Velocity in AWS has them: maps and lists have Java's methods
 (``$map.put``, ``$list.add``, ``$map.keySet()``...), render as Java prints them
 (``{a=1}``, ``[1, 2]``, ``true``). ``#return`` ends a template with a value (raising
-:class:`Returned` out of ``merge``). airspeed is imported on first use, so ``import mockway``
-stays cheap.
+:class:`Returned` out of ``merge``). ``#break`` ends the innermost scope, as in Velocity 1.7: a
+``#foreach``, a macro's body, else the template, keeping what was written. airspeed is imported
+on first use, so ``import mockway`` stays cheap.
 """
 
 from __future__ import annotations
@@ -243,6 +244,32 @@ class ReturnMacro:
 
 # A bare ``#return`` (no parentheses) is the call with no value.
 _BARE_RETURN = re.compile(r"#return\b(?!\s*\()")
+# ``#break`` (or ``#{break}``) is parsed as the macro call ``#break()``, then made to end its
+# scope (:func:`compiled`); an escaped ``\#break`` is text.
+_BARE_BREAK = re.compile(r"(?<!\\)#(?:break\b|\{break\})(?!\s*\()")
+
+
+class _Break(Exception):
+    """``#break``: the innermost scope ends here."""
+
+
+def _break(stream: Any, namespace: Any, loader: Any) -> None:
+    raise _Break("#break")
+
+
+def _scope(run: Callable[..., Any]) -> Callable[..., Any]:
+    """``run`` (a ``#foreach``, a macro's body, a template) as a scope ``#break`` ends."""
+    import airspeed
+
+    def scoped(*args: Any) -> Any:
+        try:
+            return run(*args)
+        except airspeed.TemplateExecutionError as error:
+            if not isinstance(cause(error), _Break):
+                raise
+            return None
+
+    return scoped
 
 
 def cause(error: BaseException) -> BaseException:
@@ -275,8 +302,12 @@ def compiled(template: str, quiet: bool = False) -> Any:
     Gateway, not as written."""
     import airspeed
 
-    compiled = airspeed.Template(_BARE_RETURN.sub("#return()", template))
+    source = _BARE_RETURN.sub("#return()", template)
+    if "break" in source:
+        source = _BARE_BREAK.sub("#break()", source)
+    compiled = airspeed.Template(source)
     compiled.ensure_compiled()
+    compiled.root_element.evaluate_raw = _scope(compiled.root_element.evaluate_raw)
     pending = [compiled.root_element]
     seen: set[int] = set()
     iterated: list[Any] = []
@@ -299,6 +330,11 @@ def compiled(template: str, quiet: bool = False) -> Any:
             element.apply_to = COMPARISONS.get(element.apply_to, element.apply_to)
         elif kind == "ForeachDirective":
             iterated.append(element.value)
+            element.evaluate_raw = _scope(element.evaluate_raw)
+        elif kind == "MacroDefinition":
+            element.execute_function = _scope(element.execute_function)
+        elif kind == "MacroCall" and element.macro_name == "break":
+            element.evaluate_raw = _break
         calculate = element.__dict__.get("calculate") or getattr(element, "calculate", None)
         if calculate is not None:
             if kind == "NameOrCall":

@@ -167,6 +167,15 @@ def test_return_ends_with_a_value(appsync: Any) -> None:
     assert "evaluationResult" not in evaluate(appsync, "#return")
 
 
+def test_break_leaves_the_innermost_loop(appsync: Any) -> None:
+    assert result(appsync, "#foreach($x in [1,2,3,4])#if($x == 3)#break#end$x,#end") == "1,2,"
+    nested = "#foreach($x in [1,2])#foreach($y in [1,2,3])#if($y == 2)#break#end$x$y,#end;#end"
+    assert result(appsync, nested) == "11,;21,;"
+    # a macro's body is a scope of its own; outside any, the template ends
+    assert result(appsync, "#macro(m $a)$a#break?#end#foreach($x in [1,2])#m($x)#end.") == "12."
+    assert result(appsync, 'kept#break$util.error("never")') == "kept"
+
+
 def test_a_template_that_does_not_parse(appsync: Any) -> None:
     answer = evaluate(appsync, "#set($x = )")
     assert "evaluationResult" not in answer

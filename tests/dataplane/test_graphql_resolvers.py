@@ -296,6 +296,65 @@ def test_return_in_a_pipeline_ends_a_function_or_the_resolver(
     assert_data(ask(api, "{ echo code }"), {"echo": "go+early+response", "code": "before"})
 
 
+def test_break_leaves_the_innermost_foreach(mockway: mockway.Handle, ask: Ask) -> None:
+    api = graphql_api(SCHEMA)
+    flat = "#foreach($x in [1,2,3,4])#if($x == 3)#break#end$x,#end"
+    nested = "#foreach($x in [1,2])#foreach($y in [1,2,3])#if($y == 2)#break#end$x$y,#end;#end"
+    for field, payload in [("echo", flat), ("code", nested)]:
+        api.resolve("Query", field, f'{{"version": "2018-05-29", "payload": "{payload}"}}')
+    # outside any #foreach, #break ends the template with what it wrote
+    api.resolve(
+        "Query",
+        "fails",
+        '{"version": "2018-05-29"}',
+        '$util.toJson("kept")#break$util.error("never")',
+    )
+    assert_data(
+        ask(api, "{ echo code fails }"), {"echo": "1,2,", "code": "11,;21,;", "fails": "kept"}
+    )
+
+
+def test_a_blank_response_template_output_is_a_mapping_template_error(
+    mockway: mockway.Handle, ask: Ask
+) -> None:
+    api = graphql_api(SCHEMA)
+    api.resolve(
+        "Query",
+        "echo",
+        '{"version": "2018-05-29", "payload": $util.toJson($ctx.args.text)}',
+        '#if($ctx.result == "found")$util.toJson($ctx.result)#end\n  \n',
+    )
+    # a pipeline's before template that only stashes writes nothing either
+    api.client.create_resolver(
+        apiId=api.api_id,
+        typeName="Query",
+        fieldName="code",
+        kind="PIPELINE",
+        pipelineConfig={"functions": []},
+        requestMappingTemplate='$util.qr($ctx.stash.put("person", {}))\n',
+        responseMappingTemplate="$util.toJson($ctx.prev.result)",
+    )
+    # #return without a value is null, not an empty response
+    api.resolve("Query", "fails", '{"version": "2018-05-29"}', "#return")
+    reply = ask(api, '{ echo(text: "lost") code fails }')
+    assert_answered(reply)
+    assert reply.json() == {
+        "data": {"echo": None, "code": None, "fails": None},
+        "errors": [
+            {
+                "path": [field],
+                "data": None,
+                "errorType": "MappingTemplate",
+                "errorInfo": None,
+                "locations": [{"line": 1, "column": column, "sourceName": None}],
+                "message": "Template transformation yielded an empty response.",
+            }
+            for field, column in [("echo", 3), ("code", 22)]
+        ],
+    }
+    assert_data(ask(api, '{ echo(text: "found") }'), {"echo": "found"})
+
+
 def test_a_pipeline_runs_its_functions_in_order(mockway: mockway.Handle, ask: Ask) -> None:
     api = graphql_api(SCHEMA)
     ids = []

@@ -7,7 +7,8 @@ source between its request and response mapping templates, a PIPELINE resolver i
 template, its functions in order (each a data source between its own templates,
 ``$ctx.prev.result`` the previous step's result) and its after template, sharing one
 ``$ctx.stash``. A field without a resolver takes its value from
-the parent's (the default resolver): a root field without one is null.
+the parent's (the default resolver): a root field without one is null. A response template (or
+a pipeline's before template) whose output is blank is AppSync's ``MappingTemplate`` error.
 
 Data sources: NONE passes the request template's ``payload`` to the response template as
 ``$ctx.result``; AWS_LAMBDA calls the registered handler (:mod:`._lambda`) with the request
@@ -54,6 +55,8 @@ JS_NOT_RUN = (
     "JavaScript test runner."
 )
 NOT_AUTHORIZED = "Not Authorized to access {field} on type {type}"
+EMPTY = "Template transformation yielded an empty response."
+"""AppSync's error for a response (or pipeline before) template whose output is blank."""
 
 
 def _not_authorized(info: Info) -> FieldError:
@@ -155,6 +158,14 @@ def _json_value(text: str | None, *, strict: bool) -> Any:
         return text.strip()
 
 
+def _output(outcome: Evaluation) -> Any:
+    """What a response template, or a pipeline's before template, made: its value, the value
+    it returned, or AppSync's error for an output that is empty or only whitespace."""
+    if not outcome.returned and not (outcome.result or "").strip():
+        raise FieldError(EMPTY, MAPPING_TEMPLATE)
+    return _json_value(outcome.result, strict=False)
+
+
 class _Field:
     """One field's resolver at work."""
 
@@ -193,7 +204,7 @@ class _Field:
         result = None
         if before is not None:
             outcome = self._evaluate(before, None, None)
-            result = _json_value(outcome.result, strict=False)
+            result = _output(outcome)
             if outcome.returned:  # from the resolver: no function runs
                 return result
         for function_id in resolver.functions:
@@ -212,7 +223,7 @@ class _Field:
         if after is None:
             return result
         outcome = self._evaluate(after, {"result": result}, result)
-        return _json_value(outcome.result, strict=False)
+        return _output(outcome)
 
     def _step(self, source_name: str, request: str | None, response: str | None, prev: Any) -> Any:
         """One data source between its templates; what the response template makes."""
@@ -253,7 +264,7 @@ class _Field:
         if response is None:
             return result
         outcome = self._evaluate(response, prev, result, error)
-        return _json_value(outcome.result, strict=False)
+        return _output(outcome)
 
     def _info(self) -> dict[str, Any]:
         if self._info_data is None:
