@@ -154,6 +154,23 @@ def test_templates_call_javas_string_methods(
     assert other.json() == {"failed": False, "upper": ""}
 
 
+def test_break_leaves_the_innermost_foreach_or_ends_the_template(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    # Velocity 1.7: #break stops the innermost scope, the template itself outside any loop.
+    template = (
+        '{"flat": "#foreach($x in [1,2,3,4])#if($x == 3)#break#end$x,#end", '
+        '"nested": "#foreach($x in [1,2])#foreach($y in [1,2,3])#if($y == 2)#{break}#end'
+        '$x$y,#end;#end"}'
+        "#if($input.params('cut') == 'yes')#break#end trailing"
+    )
+    url = responding(mockway, apigw, template)
+    reply = send("GET", f"{url}?cut=yes")
+    assert_answered(reply, 200)
+    assert reply.body == b'{"flat": "1,2,", "nested": "11,;21,;"}'
+    assert send("GET", url).body.endswith(b"} trailing")
+
+
 def test_a_response_template_overrides_the_status_and_headers(
     mockway: mockway.Handle, apigw: Any, send: Send
 ) -> None:
@@ -367,3 +384,93 @@ def test_an_http_back_end_gets_mapped_parameters_and_its_status_selects_the_resp
     missing = send("GET", f"{url}?q=missing")
     assert_answered(missing, 404)
     assert missing.json() == {"found": False}
+
+
+OVERRIDING = (
+    '#set($team = $input.params("Team"))'
+    '#set($context.requestOverride.header.team = "$team-and-red")'
+    '#set($context.requestOverride.header.Extra = "made")'
+    '#set($context.requestOverride.querystring.term = "dogs")'
+    '#set($context.requestOverride.path.kind = "cats")'
+    "{}"
+)
+
+
+def test_a_request_template_overrides_the_back_ends_headers_query_and_path(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    method = (
+        Method(mockway, apigw, "/pets/{kind}")
+        .parameters(
+            "method.request.path.kind", "method.request.querystring.q", "method.request.header.Team"
+        )
+        .integration(
+            type="HTTP",
+            integrationHttpMethod="GET",
+            uri="https://backend.example.com/animals/{kind}",
+            requestParameters={
+                "integration.request.path.kind": "method.request.path.kind",
+                "integration.request.querystring.term": "method.request.querystring.q",
+                "integration.request.header.Team": "method.request.header.Team",
+            },
+            requestTemplates={"application/json": OVERRIDING},
+        )
+        .response("200")
+    )
+    method.deploy()
+    seen: list[HttpRequest] = []
+
+    def backend(request: HttpRequest) -> HttpResponse:
+        seen.append(request)
+        return HttpResponse(200, {}, b"{}")
+
+    mockway.apigateway().register_http("https://backend.example.com", backend)
+    reply = send("GET", f"{method.api.invoke_url}/pets/birds?q=owls", {"Team": "blue"})
+    assert_answered(reply, 200)
+    (request,) = seen
+    assert (request.path, request.query) == ("/animals/cats", "term=dogs")
+    teams = [value for name, value in request.headers if name.lower() == "team"]
+    assert teams == ["blue-and-red"]  # the mapped header replaced, in any case
+    assert request.header("extra") == "made"
+
+
+def test_a_parameter_overridden_twice_is_500(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    twice = '#foreach($i in [1, 2])#set($context.requestOverride.header.Try = "$i")#end{}'
+    url = (
+        Method(mockway, apigw)
+        .integration(
+            type="HTTP",
+            integrationHttpMethod="GET",
+            uri="https://backend.example.com/pets",
+            requestTemplates={"application/json": twice},
+        )
+        .response("200", responseTemplates={"application/json": ONCE_TWICE})
+        .deploy()
+    )
+    calls: list[HttpRequest] = []
+    mockway.apigateway().register_http(
+        "https://backend.example.com", lambda r: calls.append(r) or HttpResponse(200, {}, b"{}")
+    )
+    reply = send("GET", url)
+    assert_answered(reply, 500)
+    assert reply.json() == {"message": "Internal server error"}
+    assert calls == []
+
+
+ONCE_TWICE = (
+    "#set($context.responseOverride.status = 201)#set($context.responseOverride.status = 202)"
+)
+
+
+def test_a_status_overridden_twice_is_500(mockway: mockway.Handle, apigw: Any, send: Send) -> None:
+    url = (
+        Method(mockway, apigw)
+        .integration(type="MOCK", requestTemplates={"application/json": '{"statusCode": 200}'})
+        .response("200", responseTemplates={"application/json": ONCE_TWICE})
+        .deploy()
+    )
+    reply = send("GET", url)
+    assert_answered(reply, 500)
+    assert reply.json() == {"message": "Internal server error"}

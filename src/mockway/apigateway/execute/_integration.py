@@ -23,7 +23,7 @@ import json
 import re
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import quote, urlencode
@@ -57,6 +57,7 @@ from ._proxy import (
 from ._responses import BAD_LAMBDA_RESPONSE, INTERNAL_ERROR, GatewayError, refusal
 from ._route import Route
 from ._target import Target
+from ._templates import Overrides
 from ._traffic import Traffic
 
 __all__ = ["Run", "function_arn", "integration_of", "lambda_handler"]
@@ -114,21 +115,27 @@ class _Call:
 
         return context
 
-    def uri(self) -> str:
-        """The integration's URI, ``${stageVariables.x}`` and ``{param}`` filled in: a
-        parameter from ``requestParameters`` (``integration.request.path.x``), else the
-        request's path parameter of the same name."""
+    def uri(self, overridden: Mapping[str, Any] | None = None) -> str:
+        """The integration's URI, ``${stageVariables.x}`` and ``{param}`` filled in: a value
+        the request template overrode (``$context.requestOverride.path.x``), else a parameter
+        from ``requestParameters`` (``integration.request.path.x``), else the request's path
+        parameter of the same name."""
         text = self.integration.uri or ""
         variables = self.target.stage.variables
         for name, value in variables.items():
             text = text.replace(f"${{stageVariables.{name}}}", value)
         values = dict(self.route.parameters)
-        return re.sub(r"\{([^{}]+?)(\+?)\}", lambda m: self._fill(m, values), text)
+        fixed = overridden or {}
+        return re.sub(r"\{([^{}]+?)(\+?)\}", lambda m: self._fill(m, values, fixed), text)
 
-    def _fill(self, match: re.Match[str], values: dict[str, str]) -> str:
+    def _fill(
+        self, match: re.Match[str], values: dict[str, str], overridden: Mapping[str, Any]
+    ) -> str:
         name, greedy = match[1], match[2]
         source = (self.integration.request_parameters or {}).get(f"integration.request.path.{name}")
         value = values.get(name) if source is None else values.get(source.rpartition(".")[2])
+        if overridden.get(name) is not None:
+            value = str(overridden[name])
         if value is None:
             return match[0]
         return quote(value, safe="/" if greedy else "")
@@ -173,8 +180,9 @@ class _Call:
             self.integration.content_handling,
         )
 
-    def render(self, template: str, request: HttpRequest, context: Any) -> str:
-        """A request template rendered; a binary body it cannot read as text is 500."""
+    def render(self, template: str, request: HttpRequest, context: Any) -> tuple[str, Overrides]:
+        """A request template rendered, with the parameters it overrides; a binary body it
+        cannot read as text is 500."""
         body = self.request_body(request)
         if isinstance(body, bytes):
             try:
@@ -184,13 +192,15 @@ class _Call:
         variables = self.target.stage.variables
         return render_request(template, body, request, self.route.parameters, context, variables)
 
-    def payload(self, request: HttpRequest, context: Any) -> bytes:
-        """The request template's text, or the body passed through."""
+    def payload(self, request: HttpRequest, context: Any) -> tuple[bytes, Overrides]:
+        """The request template's text, or the body passed through, and the parameters the
+        template overrides."""
         template = request_template(self.integration, request)
         if template is not None:
-            return self.render(template, request, context).encode("utf-8")
+            text, overrides = self.render(template, request, context)
+            return text.encode("utf-8"), overrides
         body = self.request_body(request)
-        return body if isinstance(body, bytes) else body.encode("utf-8")
+        return body if isinstance(body, bytes) else body.encode("utf-8"), {}
 
     def answer(
         self,
@@ -238,7 +248,7 @@ def _mock(call: _Call) -> Run:
         template = request_template(call.integration, request)
         key = None
         if template:
-            status = _STATUS.search(call.render(template, request, context))
+            status = _STATUS.search(call.render(template, request, context)[0])
             key = None if status is None else status[1]
         answer = call.answer(key, b"", {}, request, context)
         if kept is not None and len(kept) < _KEPT_ANSWERS:
@@ -318,7 +328,7 @@ def _lambda(traffic: Traffic, call: _Call) -> Run:
         trace: Trace | None = None,
     ) -> HttpResponse:
         context = call.context(request, identity, ids, now)
-        payload = call.payload(request, context)
+        payload = call.payload(request, context)[0]
         try:
             event = json.loads(payload) if payload.strip() else {}
         except ValueError:
@@ -386,11 +396,22 @@ def _gateway_headers(
     return own
 
 
+def _overridden(
+    mapped: list[tuple[str, str]], values: Mapping[str, Any] | None, case: bool
+) -> list[tuple[str, str]]:
+    """``mapped`` parameters with the values a request template overrode (a name in any
+    case, unless ``case``) put in their place."""
+    if not values:
+        return mapped
+    fold: Callable[[str], str] = (lambda name: name) if case else str.lower
+    names = {fold(name) for name in values}
+    kept = [(name, value) for name, value in mapped if fold(name) not in names]
+    return kept + [(str(name), str(value)) for name, value in values.items()]
+
+
 def _http(traffic: Traffic, call: _Call, proxy: bool) -> Run:
     url = call.uri()
     handler = _back_end(traffic, url)
-    host, _, path = url.partition("://")[2].partition("/")
-    path, _, fixed_query = path.partition("?")
     method = call.integration.http_method or "ANY"
 
     def run(
@@ -401,23 +422,31 @@ def _http(traffic: Traffic, call: _Call, proxy: bool) -> Run:
         trace: Trace | None = None,
     ) -> HttpResponse:
         verb = request.method if method == "ANY" else method
+        reached, back_end = url, handler
         if proxy:
             query, body = request.query, request.body
             headers = [(k, v) for k, v in request.headers if k.lower() not in _SET_BY_GATEWAY]
         else:
             context = call.context(request, identity, ids, now)
-            query = urlencode(call.mapped(request, "querystring"))
-            headers = list(call.mapped(request, "header"))
-            body = call.payload(request, context)
+            body, overrides = call.payload(request, context)
+            mapped = call.mapped(request, "querystring")
+            query = urlencode(_overridden(mapped, overrides.get("querystring"), case=True))
+            mapped = call.mapped(request, "header")
+            headers = _overridden(mapped, overrides.get("header"), case=False)
+            if overrides.get("path"):
+                reached = call.uri(overrides["path"])
+                back_end = _back_end(traffic, reached)
+        host, _, path = reached.partition("://")[2].partition("/")
+        path, _, fixed_query = path.partition("?")
         query = "&".join(part for part in (fixed_query, query) if part)
         own = _gateway_headers(call.target.api.id, host, headers, proxy, trace_id(ids, now))
         sent = HttpRequest(verb, host.lower(), "/" + path, query, (*headers, *own), body)
         started = time.perf_counter()
         if trace is not None:
             trace.sent(
-                url.partition("?")[0] + (f"?{query}" if query else ""), dict(sent.headers), body
+                reached.partition("?")[0] + (f"?{query}" if query else ""), dict(sent.headers), body
             )
-        answer = http_response(handler(sent))
+        answer = http_response(back_end(sent))
         if trace is not None:
             trace.received(answer.status, started, answer.headers, answer.body)
         if proxy:

@@ -27,7 +27,8 @@ from ..._http import HttpRequest, HttpResponse
 from .._rest_models import Integration, IntegrationResponse
 from ._content import is_binary, response_body
 from ._responses import INTERNAL_ERROR, UNSUPPORTED_MEDIA_TYPE, GatewayError
-from ._templates import Input, TemplateError, render, render_response, static, walk
+from ._templates import Input, Overrides, TemplateError, render_response, static, walk
+from ._templates import render_request as render
 
 __all__ = [
     "parameter",
@@ -191,11 +192,11 @@ def render_request(
     path: Mapping[str, str],
     context: Callable[[], Mapping[str, Any]],
     stage_variables: Mapping[str, str],
-) -> str:
-    """The request template's text, ``body`` its ``$input``; a template that cannot run is
-    500."""
+) -> tuple[str, Overrides]:
+    """The request template's text, ``body`` its ``$input``, and the integration request's
+    parameters it overrides; a template that cannot run is 500."""
     if static(template):
-        return template
+        return template, {}
     try:
         input_ = Input(body, path, request.query, request.headers)
         return render(template, input_, context, stage_variables)

@@ -6,8 +6,11 @@
   (``path``, ``querystring``, ``header``); ``$input.params(x)`` one, looked up in that order.
 * ``$context``: the request's context (``requestId``, ``apiId``, ``stage``, ``resourcePath``,
   ``httpMethod``, ``identity.apiKey``...), the same values as a Lambda proxy event's
-  ``requestContext``; a response template sets ``responseOverride.status`` and
-  ``responseOverride.header.<name>`` to change the method response.
+  ``requestContext``. A request template sets ``requestOverride.header.<name>``,
+  ``.querystring.<name>`` and ``.path.<name>`` to change the integration request after its
+  parameter mappings; a response template sets ``responseOverride.status`` and
+  ``responseOverride.header.<name>`` to change the method response. Each may be set once: a
+  template that sets one twice fails (API Gateway's 500).
 * ``$util``: ``escapeJavaScript``, ``parseJson``, ``urlEncode``, ``urlDecode``,
   ``base64Encode``, ``base64Decode``, encoding as AppSync's do (:mod:`mockway._java`).
 
@@ -26,9 +29,22 @@ from urllib.parse import parse_qsl
 from ..._java import base64_decode, base64_encode, escape_javascript, url_decode, url_encode
 from ..._velocity import VMap, cause, compiled, java
 
-__all__ = ["Input", "TemplateError", "render", "render_response", "static", "walk"]
+__all__ = [
+    "Input",
+    "Overrides",
+    "TemplateError",
+    "render_request",
+    "render_response",
+    "static",
+    "walk",
+]
 
 _STEP = re.compile(r"\.([^.\[\]]+)|\[\s*'([^']*)'\s*\]|\[\s*\"([^\"]*)\"\s*\]|\[\s*(-?\d+)\s*\]")
+
+
+Overrides = Mapping[str, Mapping[str, Any]]
+"""What a request template overrides: values by name, under ``header``, ``querystring`` and
+``path`` (only those it set)."""
 
 
 class TemplateError(Exception):
@@ -129,15 +145,19 @@ def static(template: str) -> bool:
     return "$" not in template and "#" not in template
 
 
-def render(
+def render_request(
     template: str,
     input_: Input,
     context: Callable[[], Mapping[str, Any]],
     stage_variables: Mapping[str, str],
-) -> str:
-    """The template's text for this request; :class:`TemplateError` when it cannot run.
-    ``context`` makes ``$context``, only for a template that names it."""
-    return _merge(template, input_, context, stage_variables)[0]
+) -> tuple[str, Overrides]:
+    """A request template's text, with what it set in ``$context.requestOverride``: the
+    ``header``, ``querystring`` and ``path`` values, by name."""
+    text, made = _merge(template, input_, context, stage_variables)
+    if made is None:
+        return text, {}
+    override = made["requestOverride"]
+    return text, {k: v for k, v in override.items() if isinstance(v, Mapping) and v}
 
 
 def render_response(
@@ -154,6 +174,19 @@ def render_response(
     override = made["responseOverride"]
     headers = override.get("header")
     return text, override.get("status"), headers if isinstance(headers, Mapping) else {}
+
+
+class _Once(VMap):
+    """Overrides: each set once, as API Gateway allows."""
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if dict.get(self, key) is not None:
+            raise ValueError(f"{key} is overridden twice")
+        super().__setitem__(key, value)
+
+    def put(self, key: Any, value: Any) -> Any:
+        self[key] = value
+        return None
 
 
 def _merge(
@@ -175,7 +208,8 @@ def _merge(
     made = None
     if "context" in template:
         made = java(context())
-        made["responseOverride"] = VMap(header=VMap(), status=None)
+        made["requestOverride"] = VMap(header=_Once(), querystring=_Once(), path=_Once())
+        made["responseOverride"] = _Once(header=_Once(), status=None)
         namespace["context"] = made
     try:
         return str(compiled(template, quiet=True).merge(namespace)), made
