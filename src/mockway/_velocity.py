@@ -293,6 +293,16 @@ def _javaized(value: Any) -> Any:
 
 
 _LITERALS = frozenset({"StringLiteral", "InterpolatedStringLiteral"})
+# airspeed's lexer takes a backslash in a string literal only before n, r, b, t, a quote, a
+# backslash or $; Velocity keeps any backslash as written (``"\d+"``). Before parsing, every
+# other backslash becomes a stand-in character, one for one, put back after parsing.
+_STAND_IN = "\ue000"
+_BACKSLASH = re.compile(r"\\(.)", re.S)
+
+
+def _stand_in(match: re.Match[str]) -> str:
+    after = match.group(1)
+    return match.group(0) if after in "nrbt'\"\\$#" else _STAND_IN + after
 
 
 @functools.lru_cache(maxsize=256)
@@ -305,6 +315,10 @@ def compiled(template: str, quiet: bool = False) -> Any:
     source = _BARE_RETURN.sub("#return()", template)
     if "break" in source:
         source = _BARE_BREAK.sub("#break()", source)
+    restored = source
+    if "\\" in source and _STAND_IN not in source:
+        hidden = _BACKSLASH.sub(_stand_in, source)
+        source = hidden if hidden != restored else restored
     compiled = airspeed.Template(source)
     compiled.ensure_compiled()
     compiled.root_element.evaluate_raw = _scope(compiled.root_element.evaluate_raw)
@@ -316,6 +330,8 @@ def compiled(template: str, quiet: bool = False) -> Any:
         if id(element) in seen or not hasattr(element, "__dict__"):
             continue
         seen.add(id(element))
+        if source is not restored:
+            _put_back(element, source, restored)
         children = list(vars(element).values())
         kind = type(element).__name__
         if kind in _LITERALS and "\\" in element.my_text():
@@ -351,6 +367,16 @@ def compiled(template: str, quiet: bool = False) -> Any:
     for value in iterated:
         value.calculate = _values_of_maps(value.calculate)
     return compiled
+
+
+def _put_back(element: Any, source: str, restored: str) -> None:
+    """The element's texts with the backslashes :func:`compiled` hid from airspeed: its
+    source (one for one, so offsets hold) and any text it took from it."""
+    for name, value in vars(element).items():
+        if value is source:
+            setattr(element, name, restored)
+        elif isinstance(value, str) and _STAND_IN in value:
+            setattr(element, name, value.replace(_STAND_IN, "\\"))
 
 
 def _java_methods(element: Any, calculate: Callable[..., Any]) -> Callable[..., Any]:

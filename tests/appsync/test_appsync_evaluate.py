@@ -253,3 +253,15 @@ def test_evaluate_code_checks_its_request(
     call = {"runtime": JS, "code": CODE, "context": "{}", **params}
     with expect_error(appsync, "BadRequestException", message, 400):
         appsync.evaluate_code(**call)
+
+
+def test_a_backslash_before_any_letter_stays_in_a_literal(appsync: Any) -> None:
+    # Velocity has no escapes in literals: "\d+" reaches Java's regex as \d+
+    template = (
+        r'#if($ctx.args.n.matches("\d+"))digits#{else}other#end|'
+        r"""$ctx.args.s.replaceAll('\s+', '_')|#set($p = "\w\d")$p|'\w'"""
+    )
+    assert result(appsync, template, {"arguments": {"n": "42", "s": "a  b c"}}) == (
+        "digits|a_b_c|\\w\\d|'\\w'"
+    )
+    assert result(appsync, template, {"arguments": {"n": "4x", "s": ""}}).startswith("other|")

@@ -474,3 +474,83 @@ def test_a_status_overridden_twice_is_500(mockway: mockway.Handle, apigw: Any, s
     reply = send("GET", url)
     assert_answered(reply, 500)
     assert reply.json() == {"message": "Internal server error"}
+
+
+CATALOG = {
+    "items": [
+        {"id": "a", "price": 5, "kind": "toy", "sold": True},
+        {"id": "b", "price": 12, "kind": "book"},
+        {"id": "c", "price": 8.5, "kind": "toy", "sold": False},
+    ],
+    "owner": {"id": "o", "name": "Ada"},
+}
+JSONPATHS = (
+    "{\"ids\": $input.json('$.items[*].id'), "
+    "\"cheap\": $input.json('$.items[?(@.price < 10)].id'), "
+    '"toys": $input.json("$.items[?(@.kind == \'toy\')].id"), '
+    '"notToys": $input.json(\'$.items[?(@.kind != "toy")].id\'), '
+    "\"sold\": $input.json('$.items[?(@.sold == true)].id'), "
+    "\"flagged\": $input.json('$.items[?(@.sold)].id'), "
+    "\"deep\": $input.json('$..id'), "
+    "\"slice\": $input.json('$.items[1:3].id'), "
+    "\"last\": $input.json('$.items[-1:].id'), "
+    "\"union\": $input.json('$.items[0,2].id'), "
+    "\"owner\": $input.json('$.owner.*'), "
+    "\"none\": $input.json('$.items[?(@.price > 100)]'), "
+    "\"first\": $input.json('$.items[0].id'), "
+    "\"count\": $input.path('$.items[*]').size(), "
+    '"joined": "#foreach($id in $input.path(\'$..id\'))$id#end"}'
+)
+
+
+def test_jsonpath_wildcards_scans_slices_unions_and_filters_give_lists(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    # Jayway's JsonPath (API Gateway's "JSONPath for Java"): an indefinite path is a list
+    url = (
+        Method(mockway, apigw)
+        .integration(
+            type="AWS",
+            integrationHttpMethod="POST",
+            uri=LAMBDA_URI,
+            requestTemplates={"application/json": "{}"},
+        )
+        .response("200", responseTemplates={"application/json": JSONPATHS})
+        .deploy()
+    )
+    mockway.apigateway().register_lambda(FUNCTION, lambda event, context: CATALOG)
+    reply = send("GET", url)
+    assert_answered(reply, 200)
+    assert reply.json() == {
+        "ids": ["a", "b", "c"],
+        "cheap": ["a", "c"],
+        "toys": ["a", "c"],
+        "notToys": ["b"],
+        "sold": ["a"],
+        "flagged": ["a", "c"],
+        "deep": ["a", "b", "c", "o"],
+        "slice": ["b", "c"],
+        "last": ["c"],
+        "union": ["a", "c"],
+        "owner": ["o", "Ada"],
+        "none": [],
+        "first": "a",
+        "count": 3,
+        "joined": "abco",
+    }
+
+
+def test_regex_literals_keep_their_backslashes(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    # Velocity takes a backslash in a literal as written: Java's regex sees \d, \s, \w
+    template = (
+        r'{"digits": #if($input.params("n").matches("\d+"))true#{else}false#end, '
+        r""""dashed": "$input.params('s').replaceAll('\s+', '-')", """
+        r'"length": #set($p = "\w*")$p.length()}'
+    )
+    url = responding(mockway, apigw, template)
+    digits = send("GET", f"{url}?n=123&s=a%20%20b")
+    assert_answered(digits, 200)
+    assert digits.json() == {"digits": True, "dashed": "a-b", "length": 3}
+    assert send("GET", f"{url}?n=12a&s=c").json()["digits"] is False

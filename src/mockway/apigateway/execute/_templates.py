@@ -14,15 +14,19 @@
 * ``$util``: ``escapeJavaScript``, ``parseJson``, ``urlEncode``, ``urlDecode``,
   ``base64Encode``, ``base64Decode``, encoding as AppSync's do (:mod:`mockway._java`).
 
-JSONPath is the subset templates use: ``$``, then ``.name``, ``['name']`` and ``[index]``
-steps; a path that finds nothing is null.
+JSONPath is read as Jayway's JsonPath (API Gateway's "JSONPath for Java") reads it: ``$``,
+then ``.name``, ``['name']``, ``[index]``, wildcards ``.*`` and ``[*]``, deep scan ``..name``
+(``..*``, ``..[...]``), slices ``[a:b]``, index unions ``[i,j]`` and filters ``[?(@.m)]`` and
+``[?(@.m <op> literal)]``. A definite path gives its value (null when it finds nothing); an
+indefinite one (a wildcard, deep scan, slice, union or filter) the list of what it finds.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -39,8 +43,6 @@ __all__ = [
     "walk",
 ]
 
-_STEP = re.compile(r"\.([^.\[\]]+)|\[\s*'([^']*)'\s*\]|\[\s*\"([^\"]*)\"\s*\]|\[\s*(-?\d+)\s*\]")
-
 
 Overrides = Mapping[str, Mapping[str, Any]]
 """What a request template overrides: values by name, under ``header``, ``querystring`` and
@@ -52,27 +54,200 @@ class TemplateError(Exception):
 
 
 def walk(value: Any, path: str) -> Any:
-    path = path.strip()
+    """What ``path`` finds in ``value``: a definite path's value (None when it finds nothing),
+    an indefinite path's matches as a list; a path that does not parse finds None."""
+    steps = _parse(path.strip())
+    if steps is None:
+        return None
+    found = [value]
+    for step, _ in steps:
+        found = [match for node in found for match in step(node)]
+    if all(definite for _, definite in steps):
+        return found[0] if found else None
+    return found
+
+
+_Step = Callable[[Any], Iterator[Any]]
+
+# One step of a path, each at the start of what is left: ``..`` (deep scan, before the step it
+# scans with), ``.name`` or ``.*``, ``['name']``, a filter, then any other ``[...]``.
+_SCAN = re.compile(r"\.\.(?=[^.])")
+_DOT = re.compile(r"\.([^.\[\]]+)")
+_QUOTED = re.compile(r"""\[\s*(?:'([^']*)'|"([^"]*)")\s*\]""")
+_MEMBER = r"""(?:\.[^\s.\[\]()<>=!]+|\[\s*'[^']*'\s*\]|\[\s*"[^"]*"\s*\])"""
+_LITERAL = r"""-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|'[^']*'|"[^"]*"|true|false|null"""
+_FILTER = re.compile(
+    rf"\[\s*\?\(\s*@({_MEMBER}*)\s*(?:(==|!=|<=|>=|<|>)\s*({_LITERAL}))?\s*\)\s*\]"
+)
+_BRACKET = re.compile(r"\[\s*([^\[\]]*?)\s*\]")
+_INDEXES = re.compile(r"-?\d+(?:\s*,\s*-?\d+)*")
+_SLICE = re.compile(r"(-?\d+)?\s*:\s*(-?\d+)?")
+_MEMBER_STEP = re.compile(r"""\.([^.\[\]]+)|\[\s*'([^']*)'\s*\]|\[\s*"([^"]*)"\s*\]""")
+
+
+@functools.lru_cache(maxsize=256)
+def _parse(path: str) -> tuple[tuple[_Step, bool], ...] | None:
+    """The path's steps, each with whether it is definite; None when it does not parse."""
     if not path.startswith("$"):
         return None
+    steps: list[tuple[_Step, bool]] = []
     at = 1
     while at < len(path):
-        step = _STEP.match(path, at)
-        if step is None:
+        scan = _SCAN.match(path, at)
+        if scan is not None:
+            at = scan.end() - 1  # the scanned step reads as ``.name`` or ``[...]``
+            if path[at + 1] == "[":
+                at += 1
+        parsed = _step(path, at)
+        if parsed is None:
             return None
-        at = step.end()
-        name, quoted, double, index = step.groups()
-        if index is not None:
-            if not isinstance(value, list):
-                return None
-            i = int(index)
-            value = value[i] if -len(value) <= i < len(value) else None
-        else:
-            key = name if name is not None else quoted if quoted is not None else double
-            value = value.get(key) if isinstance(value, Mapping) else None
-        if value is None:
-            return None
-    return value
+        step, definite, at = parsed
+        steps.append((_scanning(step), False) if scan is not None else (step, definite))
+    return tuple(steps)
+
+
+def _step(path: str, at: int) -> tuple[_Step, bool, int] | None:
+    """The step at ``at``, whether it is definite, and where the next begins."""
+    if (dot := _DOT.match(path, at)) is not None:
+        name = dot.group(1)
+        return (_every, False, dot.end()) if name == "*" else (_child(name), True, dot.end())
+    if (quoted := _QUOTED.match(path, at)) is not None:
+        name = quoted.group(1) if quoted.group(1) is not None else quoted.group(2)
+        return _child(name), True, quoted.end()
+    if (test := _FILTER.match(path, at)) is not None:
+        member, operator, literal = test.groups()
+        return _filtered(_accepts(member, operator, literal)), False, test.end()
+    bracket = _BRACKET.match(path, at)
+    if bracket is None:
+        return None
+    inside, end = bracket.group(1), bracket.end()
+    if inside == "*":
+        return _every, False, end
+    if _INDEXES.fullmatch(inside):
+        indexes = tuple(int(i) for i in inside.split(","))
+        return _items(indexes), len(indexes) == 1, end
+    if (part := _SLICE.fullmatch(inside)) is not None:
+        first, last = (int(n) if n is not None else None for n in part.groups())
+        return _sliced(first, last), False, end
+    return None
+
+
+def _child(name: str) -> _Step:
+    def step(node: Any) -> Iterator[Any]:
+        if isinstance(node, Mapping) and name in node:
+            yield node[name]
+
+    return step
+
+
+def _every(node: Any) -> Iterator[Any]:
+    if isinstance(node, Mapping):
+        yield from node.values()
+    elif isinstance(node, list):
+        yield from node
+
+
+def _items(indexes: tuple[int, ...]) -> _Step:
+    def step(node: Any) -> Iterator[Any]:
+        if isinstance(node, list):
+            yield from (node[i] for i in indexes if -len(node) <= i < len(node))
+
+    return step
+
+
+def _sliced(first: int | None, last: int | None) -> _Step:
+    def step(node: Any) -> Iterator[Any]:
+        if isinstance(node, list):
+            yield from node[first:last]
+
+    return step
+
+
+def _scanning(step: _Step) -> _Step:
+    """``..step``: the step from the node and from every map and list under it, in order."""
+
+    def scan(node: Any) -> Iterator[Any]:
+        pending = [node]
+        while pending:
+            current = pending.pop()
+            yield from step(current)
+            if isinstance(current, Mapping):
+                pending.extend(reversed(list(current.values())))
+            elif isinstance(current, list):
+                pending.extend(reversed(current))
+
+    return scan
+
+
+def _filtered(accepts: Callable[[Any], bool]) -> _Step:
+    """``[?(...)]``: a list's items it accepts; a map itself, when accepted (as Jayway)."""
+
+    def step(node: Any) -> Iterator[Any]:
+        if isinstance(node, list):
+            yield from (item for item in node if accepts(item))
+        elif isinstance(node, Mapping) and accepts(node):
+            yield node
+
+    return step
+
+
+_MISSING = object()
+
+
+def _accepts(member: str, operator: str | None, literal: str | None) -> Callable[[Any], bool]:
+    names = [a or b or c for a, b, c in _MEMBER_STEP.findall(member)]
+    wanted = None if literal is None else _literal(literal)
+
+    def read(node: Any) -> Any:
+        for name in names:
+            if not isinstance(node, Mapping) or name not in node:
+                return _MISSING
+            node = node[name]
+        return node
+
+    def accepts(node: Any) -> bool:
+        found = read(node)
+        if operator is None:
+            return found is not _MISSING
+        return _compare(found, operator, wanted)
+
+    return accepts
+
+
+def _literal(text: str) -> Any:
+    if text[0] in "'\"":
+        return text[1:-1]
+    if text in ("true", "false"):
+        return text == "true"
+    if text == "null":
+        return None
+    return int(text) if text.lstrip("-").isdigit() else float(text)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _compare(left: Any, operator: str, right: Any) -> bool:
+    """Jayway's comparison of a member with a literal: equal only when of one kind (1 is not
+    '1', true is not 1); ordered only numbers with numbers and texts with texts."""
+    if operator in ("==", "!="):
+        same = (
+            left == right
+            if _number(left) and _number(right)
+            else type(left) is type(right) and left == right
+        )
+        return same if operator == "==" else not same
+    numbers = _number(left) and _number(right)
+    if not (numbers or (isinstance(left, str) and isinstance(right, str))):
+        return False
+    if operator == "<":
+        return bool(left < right)
+    if operator == "<=":
+        return bool(left <= right)
+    if operator == ">":
+        return bool(left > right)
+    return bool(left >= right)
 
 
 class Input:
