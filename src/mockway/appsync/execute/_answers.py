@@ -140,7 +140,8 @@ def execution_error(error: GraphQLError) -> dict[str, Any]:
 
 
 def finish(response: HttpResponse, ids: IdSource, date: str) -> HttpResponse:
-    """``response`` with the headers AppSync puts on every answer."""
+    """``response`` with the headers AppSync puts on every answer (a header of ``response``
+    replaces one of them in any case: ``$util.http.addResponseHeader``'s ``Date``)."""
     headers = {
         "Date": date,
         "Content-Type": "application/json; charset=UTF-8",
@@ -148,5 +149,8 @@ def finish(response: HttpResponse, ids: IdSource, date: str) -> HttpResponse:
         "Connection": "keep-alive",
         "x-amzn-RequestId": ids.request_id(),
     }
-    headers.update(response.headers)
+    if response.headers:
+        replaced = {name.lower() for name in response.headers}
+        headers = {k: v for k, v in headers.items() if k.lower() not in replaced}
+        headers.update(response.headers)
     return HttpResponse(response.status, headers, response.body)
