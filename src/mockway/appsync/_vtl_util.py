@@ -365,7 +365,13 @@ def _header_value(value: Any) -> str:
 class _Http:
     def __init__(self, outcome: Evaluation) -> None:
         self._outcome = outcome
-        self._headers = _collecting.get() or ResponseHeaders()  # EvaluateMappingTemplate's
+        self._kept: ResponseHeaders | None = None
+
+    def _headers(self) -> ResponseHeaders:
+        """The GraphQL request's headers; EvaluateMappingTemplate's own, outside one."""
+        if self._kept is None:
+            self._kept = _collecting.get() or ResponseHeaders()
+        return self._kept
 
     def copyHeaders(self, headers: Any) -> VMap:
         return VMap((str(k), v) for k, v in headers.items() if str(k).lower() not in NOT_COPIED)
@@ -383,12 +389,13 @@ class _Http:
             problem = f"The response header {text} has a null value."
         elif not _TOKEN.fullmatch(text) or "\r" in written or "\n" in written:
             problem = f"The response header {text} is not a valid HTTP header."
-        elif self._headers.size + size > RESPONSE_HEADERS_MAX:
+        elif self._headers().size + size > RESPONSE_HEADERS_MAX:
             problem = f"The response header {text} exceeds the 4 KB of custom response headers."
         else:
-            self._headers.size += size
-            self._headers.added.pop(lowered, None)
-            self._headers.added[lowered] = (text, written)
+            headers = self._headers()
+            headers.size += size
+            headers.added.pop(lowered, None)
+            headers.added[lowered] = (text, written)
             return ""
         self._outcome.out_errors.append(VMap(message=problem, errorType=RESPONSE_HEADER_ERROR))
         return ""

@@ -141,8 +141,7 @@ def answer(
     state: MockState, account_id: str, region: str, api_label: str, request: HttpRequest
 ) -> HttpResponse:
     """The answer API Gateway in (account, region) gives to ``request``."""
-    response, now = execute(_backend(state, account_id, region), api_label, request, state.ids)
-    return finish(response, state.ids, now)
+    return _answered(state, _backend(state, account_id, region), api_label, request, False)
 
 
 def answer_domain(
@@ -150,8 +149,18 @@ def answer_domain(
 ) -> HttpResponse:
     """The answer API Gateway in (account, region) gives to ``request`` sent to its custom
     domain name ``domain``."""
-    backend = _backend(state, account_id, region)
-    response, now = execute(backend, domain, request, state.ids, custom_domain=True)
+    return _answered(state, _backend(state, account_id, region), domain, request, True)
+
+
+def _answered(
+    state: MockState,
+    backend: ApiGatewayBackend,
+    label: str,
+    request: HttpRequest,
+    custom_domain: bool,
+) -> HttpResponse:
+    """The answer, with the headers every answer carries."""
+    response, now = execute(backend, label, request, state.ids, custom_domain)
     return finish(response, state.ids, now)
 
 
@@ -197,5 +206,5 @@ def invoke(
             f"{url!r} is in {parsed[2]}; this view is API Gateway in {region}: "
             f"use handle.apigateway({parsed[2]!r})"
         )
-    response, now = execute(backend, label, request, state.ids, custom_domain)
-    return on_the_wire(request.method, finish(response, state.ids, now))
+    answered = _answered(state, backend, label, request, custom_domain)
+    return on_the_wire(request.method, answered)
