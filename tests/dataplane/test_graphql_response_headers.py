@@ -62,3 +62,40 @@ def test_a_restricted_header_is_a_response_header_error(mockway: mockway.Handle,
             for name in ("Content-Type", "x-amzn-RequestId")
         ],
     }
+
+
+def test_a_template_evaluated_during_a_request_adds_nothing_to_its_answer(
+    mockway: mockway.Handle, ask: Ask
+) -> None:
+    """A Lambda resolver that evaluates a template of its own (EvaluateMappingTemplate) while
+    the request runs: the headers that template adds are not the request's."""
+    function = "arn:aws:lambda:us-east-1:123456789012:function:evaluates"
+    api = graphql_api(SCHEMA)
+    api.client.create_data_source(
+        apiId=api.api_id,
+        name="fn",
+        type="AWS_LAMBDA",
+        serviceRoleArn="arn:aws:iam::123456789012:role/appsync",
+        lambdaConfig={"lambdaFunctionArn": function},
+    )
+    api.client.create_resolver(
+        apiId=api.api_id, typeName="Query", fieldName="first", dataSourceName="fn"
+    )
+    api.resolve(
+        "Query",
+        "second",
+        '$util.http.addResponseHeader("mine", "kept"){"version": "2018-05-29", "payload": "two"}',
+    )
+
+    def handler(event: object, context: object) -> str:
+        evaluated = api.client.evaluate_mapping_template(
+            template='$util.http.addResponseHeader("elsewhere", "x")done', context="{}"
+        )
+        return str(evaluated["evaluationResult"])
+
+    mockway.appsync().register_lambda(function, handler)
+    reply = ask(api, "{ first second }")
+    assert_answered(reply)
+    assert reply.json() == {"data": {"first": "done", "second": "two"}}
+    assert reply.headers["mine"] == "kept"
+    assert "elsewhere" not in reply.headers

@@ -1,5 +1,6 @@
 """``$util`` of AppSync's mapping templates: JSON, ids, errors, checks, encodings, time
-(:mod:`._vtl_time`), DynamoDB values, strings, maths, lists, XML and HTTP headers.
+(:mod:`._vtl_time`), DynamoDB values, strings, maths, lists, XML (:mod:`._vtl_xml`) and HTTP
+headers (:mod:`._vtl_http`).
 
 Each helper is a method named as AppSync names it; the namespaces (``$util.time``,
 ``$util.dynamodb``, ...) are attributes.
@@ -7,23 +8,20 @@ Each helper is a method named as AppSync names it; the namespaces (``$util.time`
 
 from __future__ import annotations
 
-import contextlib
 import json
 import random
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
-from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from .._java import base64_decode, base64_encode, escape_javascript, url_decode, url_encode
 from ._vtl import Evaluation, UtilError, VBool, VList, VMap, java, plain, to_json
+from ._vtl_http import Http, ResponseHeaders
 from ._vtl_time import Time
+from ._vtl_xml import Xml
 
-if TYPE_CHECKING:
-    from xml.etree.ElementTree import Element
-
-__all__ = ["ResponseHeaders", "Util", "collecting_response_headers"]
+__all__ = ["Util"]
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -188,229 +186,18 @@ class _Lists:
         return VList(sorted(values, key=by, reverse=bool(descending)))
 
 
-_XML_INTEGER = re.compile(r"-?[0-9]+")
-_XML_DECIMAL = re.compile(r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-_XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
-_JAVA_LONG = 2**63
-
-
-def _xml_value(text: str, keep_strings: bool) -> Any:
-    """A text or attribute as org.json's XML conversion reads it: ``true``, ``false`` and
-    ``null`` (in any case) and numbers as such, unless ``keep_strings``."""
-    if keep_strings or not text:
-        return text
-    lowered = text.lower()
-    if lowered in ("true", "false"):
-        return VBool(lowered == "true")
-    if lowered == "null":
-        return None
-    if _XML_INTEGER.fullmatch(text):
-        number = int(text)  # as Java's Long, and only when it prints back the same
-        return number if str(number) == text and -_JAVA_LONG <= number < _JAVA_LONG else text
-    if _XML_DECIMAL.fullmatch(text) and text[0] != ".":
-        return float(text)
-    return text
-
-
-def _xml_name(name: str, scope: Mapping[str, str]) -> str:
-    """ElementTree's ``{uri}local`` as written in the document: ``prefix:local``."""
-    if not name.startswith("{"):
-        return name
-    uri, _, local = name[1:].partition("}")
-    prefix = scope.get(uri, "")
-    return f"{prefix}:{local}" if prefix else local
-
-
-def _xml_parsed(text: Any) -> Element:
-    """The document's root, its names (and ``xmlns`` declarations, as attributes) as
-    written."""
-    from xml.etree.ElementTree import Element, ParseError, XMLPullParser
-
-    parser: XMLPullParser[Element] = XMLPullParser(events=("start-ns", "start", "end"))
-    try:
-        parser.feed(str(text))
-        parser.close()
-    except ParseError as error:
-        raise UtilError(f"Unable to parse the XML document: {error}") from None
-    scopes: list[dict[str, str]] = [{_XML_NAMESPACE: "xml"}]
-    declared: list[tuple[str, str]] = []
-    root: Element | None = None
-    for read in parser.read_events():
-        event, item = read[0], read[-1]
-        if isinstance(item, tuple):  # start-ns: (prefix, uri)
-            declared.append((item[0], item[1]))
-        elif event == "start" and isinstance(item, Element):
-            scope = dict(scopes[-1])
-            attributes = {}
-            for prefix, uri in declared:
-                scope[uri] = prefix
-                attributes[f"xmlns:{prefix}" if prefix else "xmlns"] = uri
-            declared = []
-            scopes.append(scope)
-            item.tag = _xml_name(item.tag, scope)
-            for name, value in item.attrib.items():
-                attributes[_xml_name(name, scope)] = value
-            item.attrib = attributes
-            root = item if root is None else root
-        elif event == "end":
-            scopes.pop()
-    assert root is not None
-    return root
-
-
-def _xml_content(element: Element, keep_strings: bool) -> Any:
-    """An element as org.json makes it: its attributes, children (repeated ones as a list)
-    and text (``content``) in a map; only text, the text; nothing, ``""``."""
-    found: dict[str, list[Any]] = {}
-    for name, value in element.attrib.items():
-        found.setdefault(name, []).append(_xml_value(value, keep_strings))
-    texts = [element.text]
-    for child in element:
-        found.setdefault(child.tag, []).append(_xml_content(child, keep_strings))
-        texts.append(child.tail)
-    for text in texts:
-        if text and text.strip():
-            found.setdefault("content", []).append(_xml_value(text.strip(), keep_strings))
-    if not found:
-        return ""
-    if list(found) == ["content"] and len(found["content"]) == 1:
-        return found["content"][0]
-    return VMap((k, v[0] if len(v) == 1 else VList(v)) for k, v in found.items())
-
-
-def _xml_map(text: Any, keep_strings: bool) -> VMap:
-    root = _xml_parsed(text)
-    return VMap({root.tag: _xml_content(root, keep_strings)})
-
-
-class _Xml:
-    def toMap(self, text: Any) -> VMap:
-        return _xml_map(text, False)
-
-    def toJsonString(self, text: Any, keep_strings: Any = False) -> str:
-        """``keep_strings``: texts are not read as numbers, booleans or null (org.json's
-        ``keepStrings``, which the reference calls string-encoding the JSON)."""
-        return to_json(_xml_map(text, bool(keep_strings)))
-
-
-NOT_COPIED = frozenset(
-    {
-        "transfer-encoding",
-        "connection",
-        "host",
-        "expect",
-        "keep-alive",
-        "upgrade",
-        "proxy-authenticate",
-        "proxy-authorization",
-        "te",
-        "content-length",
-    }
-)
-"""The headers ``$util.http.copyHeaders`` leaves out (lower case)."""
-NOT_SET = NOT_COPIED | {
-    "access-control-allow-credentials",
-    "access-control-allow-origin",
-    "access-control-expose-headers",
-    "access-control-max-age",
-    "access-control-allow-methods",
-    "access-control-allow-headers",
-    "vary",
-    "content-type",
-}
-"""The headers ``$util.http.addResponseHeader`` may not set (lower case), beside the
-prefixes ``x-amzn-`` and ``x-amz-``."""
-RESPONSE_HEADERS_MAX = 4096
-"""Bytes of custom response headers (names and values) a request may add."""
-RESPONSE_HEADER_ERROR = "ResponseHeaderError"
-_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
-
-
-class ResponseHeaders:
-    """The custom headers a GraphQL request's templates add to its answer, by lower-case
-    name, and the bytes they have used."""
-
-    def __init__(self) -> None:
-        self.added: dict[str, tuple[str, str]] = {}
-        self.size = 0
-
-    def items(self) -> list[tuple[str, str]]:
-        return list(self.added.values())
-
-
-_collecting: ContextVar[ResponseHeaders | None] = ContextVar(
-    "mockway_appsync_response_headers", default=None
-)
-
-
-@contextlib.contextmanager
-def collecting_response_headers() -> Iterator[ResponseHeaders]:
-    """Collects, for the GraphQL request run inside, the headers its templates add."""
-    headers = ResponseHeaders()
-    token = _collecting.set(headers)
-    try:
-        yield headers
-    finally:
-        _collecting.reset(token)
-
-
-def _header_value(value: Any) -> str:
-    if isinstance(value, (Mapping, list)):
-        return to_json(value)
-    if isinstance(value, (bool, VBool)):
-        return "true" if value else "false"
-    return str(value)
-
-
-class _Http:
-    def __init__(self, outcome: Evaluation) -> None:
-        self._outcome = outcome
-        self._kept: ResponseHeaders | None = None
-
-    def _headers(self) -> ResponseHeaders:
-        """The GraphQL request's headers; EvaluateMappingTemplate's own, outside one."""
-        if self._kept is None:
-            self._kept = _collecting.get() or ResponseHeaders()
-        return self._kept
-
-    def copyHeaders(self, headers: Any) -> VMap:
-        return VMap((str(k), v) for k, v in headers.items() if str(k).lower() not in NOT_COPIED)
-
-    def addResponseHeader(self, name: Any, value: Any) -> str:
-        text = "" if name is None else str(name)
-        lowered = text.lower()
-        written = "" if value is None else _header_value(value)
-        size = len(text.encode()) + len(written.encode())
-        if not text:
-            problem = "A response header's name can't be empty."
-        elif lowered in NOT_SET or lowered.startswith(("x-amzn-", "x-amz-")):
-            problem = f"The response header {text} is restricted."
-        elif value is None:
-            problem = f"The response header {text} has a null value."
-        elif not _TOKEN.fullmatch(text) or "\r" in written or "\n" in written:
-            problem = f"The response header {text} is not a valid HTTP header."
-        elif self._headers().size + size > RESPONSE_HEADERS_MAX:
-            problem = f"The response header {text} exceeds the 4 KB of custom response headers."
-        else:
-            headers = self._headers()
-            headers.size += size
-            headers.added.pop(lowered, None)
-            headers.added[lowered] = (text, written)
-            return ""
-        self._outcome.out_errors.append(VMap(message=problem, errorType=RESPONSE_HEADER_ERROR))
-        return ""
-
-    def addResponseHeaders(self, headers: Any) -> str:
-        for name, value in headers.items():
-            self.addResponseHeader(name, value)
-        return ""
-
-
 class Util:
     """``$util`` for one evaluation: ``new_id`` draws ``$util.autoId()``, ``now`` is the
     clock's time in epoch seconds."""
 
-    def __init__(self, outcome: Evaluation, *, now: float, new_id: Callable[[], str]) -> None:
+    def __init__(
+        self,
+        outcome: Evaluation,
+        *,
+        now: float,
+        new_id: Callable[[], str],
+        response_headers: ResponseHeaders | None = None,
+    ) -> None:
         self._outcome = outcome
         self._now = now
         self._new_id = new_id
@@ -421,8 +208,8 @@ class Util:
         self.math = _Math(self._rng)
         self.list = _Lists()
         self.log = _Log(outcome.logs)
-        self.xml = _Xml()
-        self.http = _Http(outcome)
+        self.xml = Xml()
+        self.http = Http(outcome, response_headers or ResponseHeaders())
 
     # JSON and values
     def toJson(self, value: Any) -> str:

@@ -30,7 +30,6 @@ from ..._http import HttpRequest, HttpResponse, body_bytes, domain_named, split_
 from ..._wire import _http_date
 from ...errors import MockwayError
 from .._models import AppSyncBackend, GraphqlApi
-from .._vtl_util import collecting_response_headers
 from ._answers import (
     FieldError,
     RequestRefused,
@@ -277,9 +276,8 @@ def execute_request(
         return HttpResponse(200, {}, body), now
     run.variables = query.variables
     run.modes = kept(schema).modes
-    with collecting_response_headers() as added:  # $util.http.addResponseHeader
-        body = _run(schema, query, run)
-    return HttpResponse(200, dict(added.items()), body), now
+    body = _run(schema, query, run)
+    return HttpResponse(200, dict(run.response_headers.items()), body), now
 
 
 def answer(

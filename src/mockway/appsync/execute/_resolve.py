@@ -30,6 +30,7 @@ from .._data_sources import DataSource
 from .._functions import FunctionConfiguration
 from .._resolvers import PIPELINE, Resolver, resolver_key
 from .._vtl import Evaluation, evaluate
+from .._vtl_http import ResponseHeaders
 from .._vtl_util import Util
 from ._answers import FieldError, locations
 from ._auth import Caller, UnsupportedExecution, allowed, field_modes
@@ -90,6 +91,8 @@ class Run:
     domain: str | None = None
     """The custom domain name the request was sent to, if it was."""
     out_errors: list[dict[str, Any]] = field(default_factory=list)
+    response_headers: ResponseHeaders = field(default_factory=ResponseHeaders)
+    """The headers the request's templates add to its answer (``$util.http``)."""
     stopped: MockwayError | None = None
     """What stopped the request: raised in the caller once the query has run."""
 
@@ -303,7 +306,12 @@ class _Field:
         context = {**self._event(prev), "result": result, "error": error}
 
         def util(outcome: Evaluation) -> Util:
-            return Util(outcome, now=run.now, new_id=run.ids.request_id)
+            return Util(
+                outcome,
+                now=run.now,
+                new_id=run.ids.request_id,
+                response_headers=run.response_headers,
+            )
 
         outcome = evaluate(template, context, util=util)
         self.stash = outcome.stash
