@@ -156,6 +156,38 @@ def test_requests_streams_and_sessions_work_as_usual(mockway: mockway.Handle) ->
         assert streamed.reason_phrase == "OK"
 
 
+def test_requests_reads_no_environment_for_mockways_hosts_and_merges_as_it_does(
+    mockway: mockway.Handle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The environment's proxies and certificate bundle do not apply to an answer made in the
+    process; the session's and the request's settings merge as ``requests`` merges them, and
+    a response reads (and is left consumed) as one read from a connection."""
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.invalid:3128")
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", "/nowhere/bundle.pem")
+    api = mockway.apigateway().create_deployed_api(methods=("GET", "HEAD"))
+    seen: list[dict[str, Any]] = []
+    with requests.Session() as session:
+        session.proxies = {"https": "http://session.invalid:1", "http": "http://plain.invalid:2"}
+        asked = {"http": None, "ftp": "http://ftp.invalid:3"}
+        response = session.get(
+            api.invoke_url,
+            proxies=asked,
+            hooks={"response": lambda r, **kwargs: seen.append(kwargs)},
+        )
+        assert response.content == b"{}"
+        assert response.raw.read() == b""
+        assert response.raw.closed
+        assert response.raw.tell() == 2
+        assert seen[0]["proxies"] == requests.sessions.merge_setting(asked, session.proxies)
+        assert seen[0]["proxies"] == {"https": "http://session.invalid:1", "ftp": asked["ftp"]}
+        assert seen[0]["verify"] is True
+        assert seen[0]["stream"] is False
+        head = session.head(api.invoke_url)
+        assert head.status_code == 200
+        assert head.content == b""
+        assert head.headers["Content-Length"] == "2"
+
+
 def test_aiohttp_responses_read_as_aiohttps_own(mockway: mockway.Handle) -> None:
     api = mockway.apigateway().create_deployed_api(methods=("POST",))
 

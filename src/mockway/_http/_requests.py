@@ -36,7 +36,7 @@ def _mockway_adapter() -> Any:
         class MockwayAdapter(HTTPAdapter):
             """Answers data-plane requests in-process; never opens a connection."""
 
-            def send(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+            def send(self, request: Any, stream: bool = False, *args: Any, **kwargs: Any) -> Any:
                 url = request.url or ""
                 host, path, query = split_url(url)
                 claimed = claim(host)
@@ -52,10 +52,15 @@ def _mockway_adapter() -> Any:
                     tuple((str(k), str(v)) for k, v in request.headers.items()),
                     body_bytes(request.body),
                 )
-                raw = to_urllib3(
-                    answer(claimed, sent), sent.method, url, preload_content=False, wire=True
-                )
-                return self.build_response(request, raw)
+                answered = answer(claimed, sent)
+                raw = to_urllib3(answered, sent.method, url, preload_content=False, wire=True)
+                response = self.build_response(request, raw)
+                if not stream and _read_at_once(raw, answered.body):
+                    # read as ``Response.content`` reads it, the body left consumed and closed
+                    response._content = raw.read()
+                    response._content_consumed = True
+                    raw.close()
+                return response
 
         _adapter = MockwayAdapter()
     return _adapter
@@ -83,10 +88,34 @@ def _settings(controller: Controller, original: Callable[..., Any]) -> Callable[
         from requests.sessions import merge_setting
 
         return {
-            "proxies": merge_setting(proxies, session.proxies),
+            "proxies": _proxies(proxies, session.proxies),
             "stream": merge_setting(stream, session.stream),
             "verify": merge_setting(verify, session.verify),
             "cert": merge_setting(cert, session.cert),
         }
 
     return merge_environment_settings
+
+
+def _read_at_once(raw: Any, body: bytes) -> bool:
+    """Whether reading ``raw`` whole cannot fail: nothing to decode, and a length that is the
+    body's (else ``Response.content`` reads it, and words its errors as ``requests`` does)."""
+    headers = raw.headers
+    length = headers.get("content-length")
+    return "content-encoding" not in headers and (length is None or length == str(len(body)))
+
+
+def _proxies(request: Any, session: Any) -> Any:
+    """``merge_setting`` of the request's proxies and the session's: the same ordered map,
+    without the runtime protocol checks that cost ``requests`` more than the merge."""
+    if session is None or request is None:
+        return request if session is None else session
+    if not (isinstance(session, dict) and isinstance(request, dict)):
+        from requests.sessions import merge_setting
+
+        return merge_setting(request, session)
+    from collections import OrderedDict
+
+    merged = OrderedDict(session)
+    merged.update(request)
+    return OrderedDict((k, v) for k, v in merged.items() if v is not None)
