@@ -293,16 +293,82 @@ def _javaized(value: Any) -> Any:
 
 
 _LITERALS = frozenset({"StringLiteral", "InterpolatedStringLiteral"})
-# airspeed's lexer takes a backslash in a string literal only before n, r, b, t, a quote, a
-# backslash or $; Velocity keeps any backslash as written (``"\d+"``). Before parsing, every
-# other backslash becomes a stand-in character, one for one, put back after parsing.
+# Velocity 1.7 takes a backslash in a string literal as itself (``"\d+"``, ``'\"'``), where
+# airspeed's lexer reads escapes. Before parsing, every backslash but those of ``\\``, ``\$``
+# and ``\#`` (Velocity's escapes of references and directives) becomes a stand-in character,
+# one for one, put back after parsing.
 _STAND_IN = "\ue000"
 _BACKSLASH = re.compile(r"\\(.)", re.S)
+# Velocity 1.7 (AWS's, in both services) takes ``-`` inside a name: ``$foo-bar`` and
+# ``$a.b-c`` are one name each, and ``$a-`` is the name ``a-``. airspeed's names are
+# ``[a-z0-9_]`` ignoring case, which takes the Kelvin sign: every hyphen of a name becomes one
+# before parsing, one for one, and a hyphen again in the parsed names.
+_HYPHEN = "\u212a"
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_REFERENCE = re.compile(r"\$!?\{?")
+_SCANNED = 10_000
+"""How far past a method call's ``(`` (or an index's ``[``) a reference is followed."""
 
 
 def _stand_in(match: re.Match[str]) -> str:
     after = match.group(1)
-    return match.group(0) if after in "nrbt'\"\\$#" else _STAND_IN + after
+    return match.group(0) if after in "\\$#" else _STAND_IN + after
+
+
+def _names_hyphens_hidden(source: str) -> str:
+    """``source`` with the hyphens of its references' names (``$a-b``, ``$x.y-z``,
+    ``$m.call(1).k-v``) made stand-ins; the rest as it is."""
+    if "-" not in source or _HYPHEN in source:
+        return source
+    hidden = list(source)
+    found = False
+    for start in _REFERENCE.finditer(source):
+        at = start.end()
+        while True:
+            name = _NAME.match(source, at)
+            if name is None:
+                break
+            for offset, char in enumerate(name.group(), name.start()):
+                if char == "-":
+                    hidden[offset] = _HYPHEN
+                    found = True
+            at = _past_calls(source, name.end())
+            if source[at : at + 1] != ".":
+                break
+            at += 1
+    return "".join(hidden) if found else source
+
+
+def _past_calls(source: str, at: int) -> int:
+    """Where a reference goes on after ``at``: past its method calls' parameters and its
+    indexes (quoted texts skipped), or ``at``."""
+    closing = {"(": ")", "[": "]"}
+    while source[at : at + 1] in closing:
+        depth, quote, scanned = 0, "", 0
+        for index in range(at, min(len(source), at + _SCANNED)):
+            char = source[index]
+            scanned = index
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "\"'":
+                quote = char
+            elif char in "([":
+                depth += 1
+            elif char in ")]":
+                depth -= 1
+                if depth == 0:
+                    break
+        else:
+            return at
+        at = scanned + 1
+    return at
+
+
+def _hidden(source: str) -> str:
+    """``source`` as airspeed is given it: backslashes and names' hyphens as stand-ins."""
+    if "\\" in source and _STAND_IN not in source:
+        source = _BACKSLASH.sub(_stand_in, source)
+    return _names_hyphens_hidden(source)
 
 
 @functools.lru_cache(maxsize=256)
@@ -316,9 +382,8 @@ def compiled(template: str, quiet: bool = False) -> Any:
     if "break" in source:
         source = _BARE_BREAK.sub("#break()", source)
     restored = source
-    if "\\" in source and _STAND_IN not in source:
-        hidden = _BACKSLASH.sub(_stand_in, source)
-        source = hidden if hidden != restored else restored
+    hidden = _hidden(source)
+    source = hidden if hidden != restored else restored
     compiled = airspeed.Template(source)
     compiled.ensure_compiled()
     compiled.root_element.evaluate_raw = _scope(compiled.root_element.evaluate_raw)
@@ -338,7 +403,7 @@ def compiled(template: str, quiet: bool = False) -> Any:
             # Velocity takes a literal's text as written: no backslash escapes
             element.value = element.my_text()[1:-1]
             if kind == "InterpolatedStringLiteral":
-                element.block = airspeed.Block(element.filename, element.value, 0)
+                element.block = airspeed.Block(element.filename, _hidden(element.value), 0)
                 pending.append(element.block)
         if quiet and kind == "FormalReference" and element.expression is not None:
             element.silent = "!"
@@ -370,13 +435,21 @@ def compiled(template: str, quiet: bool = False) -> Any:
 
 
 def _put_back(element: Any, source: str, restored: str) -> None:
-    """The element's texts with the backslashes :func:`compiled` hid from airspeed: its
-    source (one for one, so offsets hold) and any text it took from it."""
+    """The element's texts with the backslashes and hyphens :func:`compiled` hid from
+    airspeed: its source (one for one, so offsets hold) and any text or names it took from
+    it."""
     for name, value in vars(element).items():
         if value is source:
             setattr(element, name, restored)
-        elif isinstance(value, str) and _STAND_IN in value:
-            setattr(element, name, value.replace(_STAND_IN, "\\"))
+        elif isinstance(value, str):
+            if _STAND_IN in value or _HYPHEN in value:
+                setattr(element, name, _shown(value))
+        elif isinstance(value, list) and any(isinstance(v, str) for v in value):
+            setattr(element, name, [_shown(v) if isinstance(v, str) else v for v in value])
+
+
+def _shown(text: str) -> str:
+    return text.replace(_STAND_IN, "\\").replace(_HYPHEN, "-")
 
 
 def _java_methods(element: Any, calculate: Callable[..., Any]) -> Callable[..., Any]:

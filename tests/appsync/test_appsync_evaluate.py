@@ -265,3 +265,31 @@ def test_a_backslash_before_any_letter_stays_in_a_literal(appsync: Any) -> None:
         "digits|a_b_c|\\w\\d|'\\w'"
     )
     assert result(appsync, template, {"arguments": {"n": "4x", "s": ""}}).startswith("other|")
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        # Velocity 1.7: a hyphen is part of a name, after $ and after a dot
+        ("$ctx.request.headers.x-api-key", "k1"),
+        ("${ctx.args.first-name}", "Ada"),
+        ("$ctx.args.get('first-name')", "Ada"),
+        ('#set($m = {})#set($m.X-Team = "blue")$m', "{X-Team=blue}"),
+        ("#foreach($one-item in [1, 2])$one-item;#end", "1;2;"),
+        # so $a- is the name "a-", which is nothing: written as it is
+        ('#set($a = "A")#set($b = "B")$a-$b|${a}-${b}', "$a-B|A-B"),
+        ('#set($a = "A")#set($s = "$a-x")$s', "$a-x"),
+        ("#set($n = 5)#set($m = $n - 1)$m", "4"),
+    ],
+)
+def test_a_hyphen_belongs_to_the_name_before_it(appsync: Any, template: str, expected: str) -> None:
+    context = {"arguments": {"first-name": "Ada"}, "request": {"headers": {"x-api-key": "k1"}}}
+    assert result(appsync, template, context) == expected
+
+
+def test_a_backslash_before_a_quote_is_itself(appsync: Any) -> None:
+    # Velocity 1.7 has no escapes in literals: '\"' is two characters, "\"" does not parse
+    assert result(appsync, "#set($q = '\\\"')$q$q.length()") == '\\"2'
+    answer = evaluate(appsync, '#set($q = "\\"")$q')
+    assert "evaluationResult" not in answer
+    assert answer["error"]["message"]

@@ -207,6 +207,21 @@ def test_a_reference_to_nothing_renders_empty_and_literals_keep_backslashes(
     assert reply.json() == {"caller": "", "missing": "", "quoted": "it's"}
 
 
+def test_a_hyphen_belongs_to_the_name_before_it(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    # Velocity 1.7, as API Gateway runs it: $a-x is the name "a-x", which renders as nothing
+    template = (
+        '{"key": "$input.params().header.x-api-key", '
+        '"joined": "$input.params(\'q\')-x", "braced": "${context.stage}-x", '
+        '"bare": "$context.stage-x"}'
+    )
+    url = responding(mockway, apigw, template)
+    reply = send("GET", f"{url}?q=owls", {"x-api-key": "k1"})
+    assert_answered(reply, 200)
+    assert reply.json() == {"key": "k1", "joined": "owls-x", "braced": "dev-x", "bare": ""}
+
+
 def test_a_mock_without_integration_responses_is_500(
     mockway: mockway.Handle, apigw: Any, send: Send
 ) -> None:
@@ -388,7 +403,8 @@ def test_an_http_back_end_gets_mapped_parameters_and_its_status_selects_the_resp
 
 OVERRIDING = (
     '#set($team = $input.params("Team"))'
-    '#set($context.requestOverride.header.team = "$team-and-red")'
+    '#set($context.requestOverride.header.team = "${team}-and-red")'
+    '#set($context.requestOverride.header.X-Amz-Target = "AWSEvents.PutEvents")'
     '#set($context.requestOverride.header.Extra = "made")'
     '#set($context.requestOverride.querystring.term = "dogs")'
     '#set($context.requestOverride.path.kind = "cats")'
@@ -432,6 +448,7 @@ def test_a_request_template_overrides_the_back_ends_headers_query_and_path(
     teams = [value for name, value in request.headers if name.lower() == "team"]
     assert teams == ["blue-and-red"]  # the mapped header replaced, in any case
     assert request.header("extra") == "made"
+    assert request.header("x-amz-target") == "AWSEvents.PutEvents"  # a name with hyphens
 
 
 def test_a_parameter_overridden_twice_is_500(
