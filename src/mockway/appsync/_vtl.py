@@ -1,6 +1,7 @@
 """AppSync's mapping templates (VTL), evaluated with airspeed.
 
-A template sees ``$context`` (``$ctx``) and ``$util`` (``$utils``), as AppSync gives them.
+A template sees ``$context`` (``$ctx``), ``$util`` (``$utils``) and ``$extensions``, as AppSync
+gives them.
 Values are Java-like, as Velocity in AppSync has them: maps and lists have Java's methods
 (``$map.put``, ``$list.add``, ``$map.keySet()``...), render as Java prints them
 (``{a=1}``, ``[1, 2]``, ``true``), and ``$util.toJson`` writes them as JSON. ``#return`` ends
@@ -32,6 +33,7 @@ from .._velocity import (
 
 __all__ = [
     "Evaluation",
+    "Placement",
     "UtilError",
     "VBool",
     "VList",
@@ -87,6 +89,16 @@ class Evaluation:
     out_errors: list[dict[str, Any]] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a template runs in a GraphQL request: the operation its field belongs to
+    (``query``, ``mutation``, ``subscription``) and whether it is a response mapping template
+    (a resolver's or a function's)."""
+
+    operation: str
+    response: bool
+
+
 _CONTEXT_MEMBERS = ("arguments", "source", "result", "error", "identity", "request", "info", "prev")
 
 
@@ -108,10 +120,14 @@ def evaluate(
     data: Mapping[str, Any],
     *,
     util: Callable[[Evaluation], Any],
+    placement: Placement | None = None,
 ) -> Evaluation:
     """Evaluate ``template`` with the context ``data``; ``util`` makes ``$util`` for the
-    evaluation (:mod:`._vtl_util`)."""
+    evaluation (:mod:`._vtl_util`); ``placement`` says where the template runs, for the
+    ``$extensions`` that may be used only in some templates (unknown: not checked)."""
     import airspeed
+
+    from ._vtl_extensions import Extensions
 
     outcome = Evaluation()
     stash = java(data.get("stash") or {})
@@ -122,6 +138,7 @@ def evaluate(
     context = context_of(data, stash, out_errors)
     helpers = util(outcome)
     namespace = {"context": context, "ctx": context, "util": helpers, "utils": helpers}
+    namespace["extensions"] = Extensions(placement)
     namespace["#return"] = ReturnMacro()
     try:
         outcome.result = compiled(template).merge(namespace)

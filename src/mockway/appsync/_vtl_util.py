@@ -18,7 +18,9 @@ from typing import Any
 from .._java import base64_decode, base64_encode, escape_javascript, url_decode, url_encode
 from ._vtl import Evaluation, UtilError, VBool, VList, VMap, java, plain, to_json
 from ._vtl_http import Http, ResponseHeaders
+from ._vtl_rds import Rds
 from ._vtl_time import Time
+from ._vtl_transform import Transform
 from ._vtl_xml import Xml
 
 __all__ = ["Util"]
@@ -210,6 +212,8 @@ class Util:
         self.log = _Log(outcome.logs)
         self.xml = Xml()
         self.http = Http(outcome, response_headers or ResponseHeaders())
+        self.rds = Rds()
+        self.transform = Transform()
 
     # JSON and values
     def toJson(self, value: Any) -> str:
