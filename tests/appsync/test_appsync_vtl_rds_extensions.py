@@ -13,8 +13,6 @@ from typing import Any
 import pytest
 
 import mockway
-from mockway.appsync._vtl import Placement, evaluate
-from mockway.appsync._vtl_util import Util
 
 BOOKS = {
     "sqlStatementResults": [
@@ -361,20 +359,12 @@ def test_a_misused_extension_is_a_mapping_template_error(
     ]
 
 
-# Where a template may use them: known when the evaluator is told where it runs
+# Where a template may use them, in a GraphQL request
 
-
-def _run(template: str, placement: Placement | None) -> tuple[str | None, str | None]:
-    def util(outcome: Any) -> Util:
-        return Util(outcome, now=0.0, new_id=lambda: "00000000-0000-4000-8000-000000000000")
-
-    outcome = evaluate(template, {}, util=util, placement=placement)
-    return outcome.result, outcome.error
-
-
-SUBSCRIBE = f"$extensions.setSubscriptionFilter({FILTER})ok"
-INVALIDATE = "$extensions.invalidateSubscriptions({'subscriptionField': 's', 'payload': {}})ok"
-EVICT = "$extensions.evictFromApiCache('Query', 'getPet', {'context.arguments.id': 1})ok"
+SUBSCRIBE = f"$extensions.setSubscriptionFilter({FILTER})"
+INVALIDATE = "$extensions.invalidateSubscriptions({'subscriptionField': 's', 'payload': {}})"
+EVICT = "$extensions.evictFromApiCache('Query', 'getPet', {'context.arguments.id': 1})"
+PAYLOAD = '{"version": "2018-05-29", "payload": {"id": "p1"}}'
 ONLY_SUBSCRIPTION_RESPONSES = (
     "$extensions.setSubscriptionFilter: can be used only in the response mapping template of "
     "subscription fields."
@@ -389,21 +379,46 @@ ONLY_MUTATIONS = (
 
 
 @pytest.mark.parametrize(
-    ("template", "placement", "outcome"),
+    ("type_name", "in_request", "call", "message"),
     [
-        (SUBSCRIBE, Placement("subscription", response=True), ("ok", None)),
-        (SUBSCRIBE, Placement("subscription", response=False), (None, ONLY_SUBSCRIPTION_RESPONSES)),
-        (SUBSCRIBE, Placement("query", response=True), (None, ONLY_SUBSCRIPTION_RESPONSES)),
-        (INVALIDATE, Placement("mutation", response=True), ("ok", None)),
-        (INVALIDATE, Placement("mutation", response=False), (None, ONLY_MUTATION_RESPONSES)),
-        (INVALIDATE, Placement("subscription", response=True), (None, ONLY_MUTATION_RESPONSES)),
-        (EVICT, Placement("mutation", response=False), ("ok", None)),
-        (EVICT, Placement("mutation", response=True), ("ok", None)),
-        (EVICT, Placement("query", response=True), (None, ONLY_MUTATIONS)),
-        (EVICT, None, ("ok", None)),
+        ("Mutation", False, INVALIDATE, None),
+        ("Mutation", True, EVICT, None),
+        ("Mutation", False, EVICT, None),
+        ("Mutation", True, INVALIDATE, ONLY_MUTATION_RESPONSES),
+        ("Query", False, INVALIDATE, ONLY_MUTATION_RESPONSES),
+        ("Query", True, EVICT, ONLY_MUTATIONS),
+        ("Query", False, SUBSCRIBE, ONLY_SUBSCRIPTION_RESPONSES),
+        ("Mutation", False, SUBSCRIBE, ONLY_SUBSCRIPTION_RESPONSES),
     ],
 )
 def test_extensions_are_refused_outside_their_templates(
-    template: str, placement: Placement | None, outcome: tuple[str | None, str | None]
+    mockway: mockway.Handle,
+    appsync: Any,
+    type_name: str,
+    in_request: bool,
+    call: str,
+    message: str | None,
 ) -> None:
-    assert _run(template, placement) == outcome
+    api = appsync.create_graphql_api(name="pets", authenticationType="API_KEY")["graphqlApi"]
+    appsync.start_schema_creation(apiId=api["apiId"], definition=SCHEMA.encode())
+    appsync.create_data_source(apiId=api["apiId"], name="local", type="NONE")
+    field_name = "deletePet" if type_name == "Mutation" else "getPet"
+    appsync.create_resolver(
+        apiId=api["apiId"],
+        typeName=type_name,
+        fieldName=field_name,
+        dataSourceName="local",
+        requestMappingTemplate=(call if in_request else "") + PAYLOAD,
+        responseMappingTemplate=("" if in_request else call) + "$util.toJson($ctx.result)",
+    )
+    key = appsync.create_api_key(apiId=api["apiId"])["apiKey"]["id"]
+    operation = "mutation" if type_name == "Mutation" else "query"
+    query = f'{operation} {{ {field_name}(id: "p1") {{ id }} }}'
+    answer = mockway.appsync().graphql(api["apiId"], query, api_key=key).json()
+    if message is None:
+        assert answer == {"data": {field_name: {"id": "p1"}}}
+    else:
+        assert answer["data"] == {field_name: None}
+        assert [(e["errorType"], e["message"]) for e in answer["errors"]] == [
+            ("MappingTemplate", message)
+        ]

@@ -5,16 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .. import _clock
 from .._handle import BackendView
+from .._http import HttpRequest, HttpResponse
 from ._models import ApiKey, AppSyncBackend, GraphqlApi
 
-if TYPE_CHECKING:
-    from .._http import HttpResponse
-
-__all__ = ["ApiKeyRecord", "AppSyncView", "GraphqlApiRecord", "GraphqlApiWithKey"]
+__all__ = [
+    "ApiKeyRecord",
+    "AppSyncView",
+    "GraphqlApiRecord",
+    "GraphqlApiWithKey",
+    "HttpRequest",
+    "HttpResponse",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,3 +172,20 @@ class AppSyncView(BackendView[AppSyncBackend]):
         from .execute._lambda import register
 
         register(self._backend, function, handler)
+
+    def register_http(
+        self, url_prefix: str, handler: Callable[[HttpRequest], HttpResponse]
+    ) -> None:
+        """Serve the HTTP endpoints whose URL starts with ``url_prefix`` (``https://host``, or
+        with a path) with ``handler`` for this view's account and region: HTTP data sources
+        whose endpoint and resource path form such a URL (the longest registered prefix wins)
+        call ``handler(request)`` with the request AppSync sends, and read the
+        ``HttpResponse`` it returns as ``$ctx.result``. A handler that raises is a failed
+        call (``$ctx.error``). A later registration for the same prefix replaces the handler.
+
+        An endpoint no handler serves, whose host is an execute-api stage, a custom domain
+        name or an AppSync API that mockway mocks, is answered in-process by mockway itself.
+        """
+        from .execute._http_source import register
+
+        register(self._backend, url_prefix, handler)

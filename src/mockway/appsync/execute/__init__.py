@@ -42,6 +42,7 @@ from ._answers import (
 )
 from ._auth import Caller, UnsupportedExecution, authorize
 from ._document import TOO_DEEP, kept, prepared, translate
+from ._http_source import back_ends_of
 from ._lambda import handlers_of
 from ._limits import limits
 from ._providers import LAMBDA, PendingLambda, cached, keep, run_lambda
@@ -254,6 +255,7 @@ def execute_request(
                 functions=api.functions.copy(),
                 data_sources=api.data_sources.copy(),
                 handlers=dict(handlers_of(backend)),
+                back_ends=back_ends_of(backend),
                 headers={k.lower(): v for k, v in request.headers},
                 variables={},
                 ids=state.ids,

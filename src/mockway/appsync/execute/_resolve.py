@@ -10,17 +10,19 @@ template, its functions in order (each a data source between its own templates,
 the parent's (the default resolver): a root field without one is null. A response template (or
 a pipeline's before template) whose output is blank is AppSync's ``MappingTemplate`` error.
 
-Data sources: NONE passes the request template's ``payload`` to the response template as
-``$ctx.result``; AWS_LAMBDA calls the registered handler (:mod:`._lambda`) with the request
-template's ``payload``, or, without a request template, with AppSync's direct Lambda event.
-Other data sources are not run yet. APPSYNC_JS code cannot be run (no JavaScript engine is
-embedded, see docs/appsync.md): such a field is null with an error of type ``Code``.
+Data sources, one function each in ``_SOURCES``: NONE passes the request template's
+``payload`` to the response template as ``$ctx.result``; AWS_LAMBDA calls the registered
+handler (:mod:`._lambda`) with the request template's ``payload``, or, without a request
+template, with AppSync's direct Lambda event; HTTP sends the request the template describes
+to the data source's endpoint (:mod:`._http_source`). Other data sources are not run yet.
+APPSYNC_JS code cannot be run (no JavaScript engine is embedded, see docs/appsync.md): such a
+field is null with an error of type ``Code``.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -29,11 +31,12 @@ from ...errors import MockwayError
 from .._data_sources import DataSource
 from .._functions import FunctionConfiguration
 from .._resolvers import PIPELINE, Resolver, resolver_key
-from .._vtl import Evaluation, evaluate
+from .._vtl import Evaluation, Placement, evaluate
 from .._vtl_http import ResponseHeaders
 from .._vtl_util import Util
 from ._answers import FieldError, locations
 from ._auth import Caller, UnsupportedExecution, allowed, field_modes
+from ._http_source import HttpHandler
 from ._lambda import LambdaHandler, invoke
 from ._limits import DEFAULT_RESOLVER_LIMIT, depth, past_depth, past_resolvers
 
@@ -77,6 +80,8 @@ class Run:
     functions: dict[str, FunctionConfiguration]
     data_sources: dict[str, DataSource]
     handlers: dict[str, LambdaHandler]
+    back_ends: dict[str, HttpHandler]
+    """The HTTP endpoints registered for the account and region (:mod:`._http_source`)."""
     headers: dict[str, str]
     variables: dict[str, Any]
     ids: IdSource
@@ -225,7 +230,7 @@ class _Field:
         after = resolver.response_mapping_template
         if after is None:
             return result
-        outcome = self._evaluate(after, {"result": result}, result)
+        outcome = self._evaluate(after, {"result": result}, result, response=True)
         return _output(outcome)
 
     def _step(self, source_name: str, request: str | None, response: str | None, prev: Any) -> Any:
@@ -233,13 +238,11 @@ class _Field:
         data_source = self.run.data_sources.get(source_name)
         if data_source is None:
             raise FieldError(f"No data source found named {source_name}", MAPPING_TEMPLATE)
-        kind = data_source.type
-        if kind not in ("NONE", "AWS_LAMBDA"):
-            raise UnsupportedExecution(f"{kind} data sources")
-        version = None
-        if request is None:
-            payload = self._event(prev) if kind == "AWS_LAMBDA" else None
-        else:
+        serve = _SOURCES.get(data_source.type)
+        if serve is None:
+            raise UnsupportedExecution(f"{data_source.type} data sources")
+        document = None
+        if request is not None:
             outcome = self._evaluate(request, prev, None)
             if outcome.returned:  # from the resolver or function: no data source, no response
                 return _json_value(outcome.result, strict=False)
@@ -248,25 +251,23 @@ class _Field:
                 raise FieldError(
                     "The request mapping template is not a JSON object.", MAPPING_TEMPLATE
                 )
-            if kind == "AWS_LAMBDA" and document.get("operation", "Invoke") != "Invoke":
-                raise UnsupportedExecution(f"{document.get('operation')} Lambda operations")
-            payload = document.get("payload")
-            version = document.get("version")
         error = None
-        if kind == "NONE":
-            result = payload
-        else:
-            arn = (data_source.lambda_config or {}).get("lambdaFunctionArn", "")
-            try:
-                result = invoke(self.run.handlers, arn, payload, self.run.ids, self.run.now)
-            except FieldError as failed:
-                # 2018-05-29's response template handles the error itself ($ctx.error)
-                if response is None or (version != LATEST and prev is None):
-                    raise
-                result, error = None, {"message": failed.message, "type": failed.error_type}
+        try:
+            result = serve(self, data_source, document, prev)
+        except FieldError as failed:
+            # 2018-05-29's response template handles the data source's error itself
+            # ($ctx.error); a request template the data source cannot read is not its error
+            version = None if document is None else document.get("version")
+            if (
+                failed.error_type == MAPPING_TEMPLATE
+                or response is None
+                or (version != LATEST and prev is None)
+            ):
+                raise
+            result, error = None, {"message": failed.message, "type": failed.error_type}
         if response is None:
             return result
-        outcome = self._evaluate(response, prev, result, error)
+        outcome = self._evaluate(response, prev, result, error, response=True)
         return _output(outcome)
 
     def _info(self) -> dict[str, Any]:
@@ -300,8 +301,15 @@ class _Field:
         }
 
     def _evaluate(
-        self, template: str, prev: Any, result: Any, error: dict[str, Any] | None = None
+        self,
+        template: str,
+        prev: Any,
+        result: Any,
+        error: dict[str, Any] | None = None,
+        *,
+        response: bool = False,
     ) -> Evaluation:
+        """Run ``template`` (a response mapping template when ``response``) for the field."""
         run = self.run
         context = {**self._event(prev), "result": result, "error": error}
 
@@ -313,7 +321,8 @@ class _Field:
                 response_headers=run.response_headers,
             )
 
-        outcome = evaluate(template, context, util=util)
+        placement = Placement(self.info.operation.operation.value, response)
+        outcome = evaluate(template, context, util=util, placement=placement)
         self.stash = outcome.stash
         path = list(self.info.path.as_list())
         where = locations(self.info.field_nodes)
@@ -337,3 +346,50 @@ class _Field:
                 raise FieldError(message, outcome.error_type, outcome.error_data, info)
             raise FieldError(message, MAPPING_TEMPLATE)
         return outcome
+
+
+Source = Callable[[_Field, DataSource, "dict[str, Any] | None", Any], Any]
+"""A data source at work: the field being resolved, the data source, the rendered request
+template (None without one) and ``$ctx.prev``; it answers ``$ctx.result``, or raises
+:class:`FieldError`."""
+
+
+def _serve_none(
+    running: _Field, source: DataSource, document: dict[str, Any] | None, prev: Any
+) -> Any:
+    """NONE: the request template's ``payload``."""
+    return None if document is None else document.get("payload")
+
+
+def _serve_lambda(
+    running: _Field, source: DataSource, document: dict[str, Any] | None, prev: Any
+) -> Any:
+    """AWS_LAMBDA: the function's answer to the ``payload``, or, without a request template,
+    to AppSync's direct Lambda event."""
+    payload: Any
+    if document is None:
+        payload = running._event(prev)
+    else:
+        if document.get("operation", "Invoke") != "Invoke":
+            raise UnsupportedExecution(f"{document.get('operation')} Lambda operations")
+        payload = document.get("payload")
+    arn = (source.lambda_config or {}).get("lambdaFunctionArn", "")
+    run = running.run
+    return invoke(run.handlers, arn, payload, run.ids, run.now)
+
+
+def _serve_http(
+    running: _Field, source: DataSource, document: dict[str, Any] | None, prev: Any
+) -> Any:
+    """HTTP: the endpoint's answer to the request the template describes."""
+    from ._http_source import call
+
+    return call(source, document, running.run.back_ends, running.run.now)
+
+
+_SOURCES: dict[str, Source] = {
+    "NONE": _serve_none,
+    "AWS_LAMBDA": _serve_lambda,
+    "HTTP": _serve_http,
+}
+"""The data sources served, by type."""
