@@ -297,3 +297,60 @@ def test_a_resolver_may_send_a_query_with_many_braces_while_one_runs(
     reply = view.graphql(api.api_id, "{ items { name } }" + pad, api_key=api.key)
     assert reply.json() == {"data": {"items": [{"name": "Query"}]}}
     assert sys.getrecursionlimit() == limit
+
+
+INTROSPECTION_DISABLED = "Introspection has been disabled for this request"
+
+
+@pytest.mark.parametrize(
+    ("query", "line", "column"),
+    [
+        ("{ resolver __schema { queryType { name } } }", 1, 12),
+        ('query Q {\n  __type(name: "Layer") { name }\n}', 2, 3),
+        ("{ ...Root }\nfragment Root on Query { ... on Query { __schema { __typename } } }", 2, 41),
+    ],
+)
+def test_introspection_disabled_refuses_the_whole_operation(
+    mockway: mockway.Handle, ask: Ask, query: str, line: int, column: int
+) -> None:
+    api = layered(introspectionConfig="DISABLED")
+    reply = ask(api, query)
+    assert_answered(reply)
+    assert reply.json() == {
+        "data": None,
+        "errors": [
+            {
+                "path": None,
+                "locations": [{"line": line, "column": column, "sourceName": None}],
+                "message": INTROSPECTION_DISABLED,
+            }
+        ],
+    }
+
+
+def test_introspection_disabled_still_answers_typename_and_other_operations(
+    mockway: mockway.Handle,
+) -> None:
+    api = layered(introspectionConfig="DISABLED")
+    view = mockway.appsync(REGION)
+    typename = view.graphql(api.api_id, "{ __typename resolver }", api_key=api.key)
+    assert typename.json() == {"data": {"__typename": "Query", "resolver": "ran"}}
+    document = "query A { resolver } query B { __schema { queryType { name } } }"
+    chosen = view.graphql(api.api_id, document, operation_name="A", api_key=api.key)
+    assert chosen.json() == {"data": {"resolver": "ran"}}
+
+
+def test_update_graphql_api_turns_introspection_off_and_on(mockway: mockway.Handle) -> None:
+    api = layered()
+    view = mockway.appsync(REGION)
+    query = "{ __schema { queryType { name } } }"
+    answered = {"data": {"__schema": {"queryType": {"name": "Query"}}}}
+    assert view.graphql(api.api_id, query, api_key=api.key).json() == answered
+    api.client.update_graphql_api(
+        apiId=api.api_id, name="api", authenticationType="API_KEY", introspectionConfig="DISABLED"
+    )
+    refused = view.graphql(api.api_id, query, api_key=api.key).json()
+    assert refused["data"] is None
+    assert refused["errors"][0]["message"] == INTROSPECTION_DISABLED
+    api.client.update_graphql_api(apiId=api.api_id, name="api", authenticationType="API_KEY")
+    assert view.graphql(api.api_id, query, api_key=api.key).json() == answered

@@ -44,7 +44,7 @@ from ._auth import Caller, UnsupportedExecution, authorize
 from ._document import TOO_DEEP, kept, prepared, translate
 from ._http_source import back_ends_of
 from ._lambda import handlers_of
-from ._limits import limits
+from ._limits import INTROSPECTION_DISABLED, introspected, limits
 from ._providers import LAMBDA, PendingLambda, cached, keep, run_lambda
 from ._request import GraphqlRequest, graphql_request
 from ._resolve import Run, resolve_field
@@ -178,6 +178,12 @@ def _run(schema: GraphQLSchema, query: GraphqlRequest, run: Run) -> bytes:
     document, problems = prepared(schema, query.query)
     if document is None:
         return compact({"data": None, "errors": problems})
+    if not run.introspection:
+        asked = introspected(document, query.operation_name)
+        if asked is not None:
+            return compact(
+                {"data": None, "errors": [document_error(INTROSPECTION_DISABLED, [asked])]}
+            )
     try:
         with _stack_for(query.query):
             result = execute(
@@ -263,6 +269,7 @@ def execute_request(
                 modes={},
                 depth_limit=depth_limit,
                 resolver_limit=resolver_limit,
+                introspection=api.settings.get("introspectionConfig") != "DISABLED",
                 domain=domain,
             )
         query = graphql_request(request)

@@ -92,6 +92,8 @@ class Run:
     """The API's ``queryDepthLimit``: 0 for none."""
     resolver_limit: int = DEFAULT_RESOLVER_LIMIT
     """The API's ``resolverCountLimit``."""
+    introspection: bool = True
+    """The API's ``introspectionConfig`` is ENABLED."""
     resolvers_run: int = 0
     domain: str | None = None
     """The custom domain name the request was sent to, if it was."""
