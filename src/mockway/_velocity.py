@@ -306,8 +306,9 @@ _BACKSLASH = re.compile(r"\\(.)", re.S)
 _HYPHEN = "\u212a"
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _REFERENCE = re.compile(r"\$!?\{?")
-_SCANNED = 10_000
-"""How far past a method call's ``(`` (or an index's ``[``) a reference is followed."""
+_SCANNED = 200_000
+"""How many characters a template's bracket matching may read in all: past it, a bracket is
+taken as unclosed (a reference ends there), so no template costs more than that to read."""
 
 
 def _stand_in(match: re.Match[str]) -> str:
@@ -315,39 +316,63 @@ def _stand_in(match: re.Match[str]) -> str:
     return match.group(0) if after in "\\$#" else _STAND_IN + after
 
 
-def _names_hyphens_hidden(source: str) -> str:
-    """``source`` with the hyphens of its references' names (``$a-b``, ``$x.y-z``,
-    ``$m.call(1).k-v``) made stand-ins; the rest as it is."""
-    if "-" not in source or _HYPHEN in source:
-        return source
-    hidden = list(source)
-    found = False
-    for start in _REFERENCE.finditer(source):
-        at = start.end()
-        while True:
-            name = _NAME.match(source, at)
-            if name is None:
-                break
-            for offset, char in enumerate(name.group(), name.start()):
-                if char == "-":
-                    hidden[offset] = _HYPHEN
-                    found = True
-            at = _past_calls(source, name.end())
-            if source[at : at + 1] != ".":
-                break
-            at += 1
-    return "".join(hidden) if found else source
+_DOUBLED = {'"': "\ue001", "'": "\ue002"}
+"""Stand-ins for the two characters of a doubled quote in a string literal, by quote."""
+_SHOWN = {_STAND_IN: "\\", _HYPHEN: "-", **{v: k for k, v in _DOUBLED.items()}}
+_DIRECTIVE = re.compile(r"#\{?[A-Za-z][A-Za-z0-9_]*\}?[ \t]*(?=\()")
 
 
-def _past_calls(source: str, at: int) -> int:
-    """Where a reference goes on after ``at``: past its method calls' parameters and its
-    indexes (quoted texts skipped), or ``at``."""
-    closing = {"(": ")", "[": "]"}
-    while source[at : at + 1] in closing:
-        depth, quote, scanned = 0, "", 0
-        for index in range(at, min(len(source), at + _SCANNED)):
+class _Hiding:
+    """A template's text with the stand-ins airspeed is given: the hyphens of its references'
+    names and the doubled quotes of its string literals."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.hidden = list(source)
+        self.code: list[tuple[int, int]] = []
+        """The parameters and indexes of references, and the parentheses of directives."""
+        self.budget = _SCANNED
+        self.changed = False
+
+    def text(self) -> str:
+        return "".join(self.hidden) if self.changed else self.source
+
+    def names(self) -> None:
+        """Hyphens of references' names (``$a-b``, ``$x.y-z``, ``$m.call(1).k-v``)."""
+        source = self.source
+        for start in _REFERENCE.finditer(source):
+            at = start.end()
+            while True:
+                name = _NAME.match(source, at)
+                if name is None:
+                    break
+                for offset, char in enumerate(name.group(), name.start()):
+                    if char == "-":
+                        self.hidden[offset] = _HYPHEN
+                        self.changed = True
+                at = self._past_calls(name.end())
+                if source[at : at + 1] != ".":
+                    break
+                at += 1
+
+    def _past_calls(self, at: int) -> int:
+        """Where a reference goes on after ``at``: past its method calls' parameters and its
+        indexes (kept as code), or ``at``."""
+        while self.source[at : at + 1] in ("(", "["):
+            end = self._closed(at)
+            if end is None:
+                return at
+            self.code.append((at, end))
+            at = end
+        return at
+
+    def _closed(self, at: int) -> int | None:
+        """Just past the bracket that closes the one at ``at`` (quoted texts skipped)."""
+        source = self.source
+        depth, quote = 0, ""
+        stop = min(len(source), at + self.budget)
+        for index in range(at, stop):
             char = source[index]
-            scanned = index
             if quote:
                 quote = "" if char == quote else quote
             elif char in "\"'":
@@ -357,18 +382,57 @@ def _past_calls(source: str, at: int) -> int:
             elif char in ")]":
                 depth -= 1
                 if depth == 0:
-                    break
-        else:
-            return at
-        at = scanned + 1
-    return at
+                    self.budget -= index + 1 - at
+                    return index + 1
+        self.budget -= stop - at
+        return None
+
+    def doubled_quotes(self) -> None:
+        """Each doubled quote inside a string literal of the code (``'it''s'``, which
+        Velocity 1.7 reads as one quote) as two stand-ins."""
+        source = self.source
+        for directive in _DIRECTIVE.finditer(source):
+            end = self._closed(directive.end())
+            if end is not None:
+                self.code.append((directive.end(), end))
+        for start, end in self.code:
+            quote, at = "", start
+            while at < end:
+                char = source[at]
+                if quote and char == quote:
+                    if source[at + 1 : at + 2] == quote:
+                        self.hidden[at] = self.hidden[at + 1] = _DOUBLED[quote]
+                        self.changed = True
+                        at += 1
+                    else:
+                        quote = ""
+                elif not quote and char in _DOUBLED:
+                    quote = char
+                at += 1
 
 
 def _hidden(source: str) -> str:
-    """``source`` as airspeed is given it: backslashes and names' hyphens as stand-ins."""
-    if "\\" in source and _STAND_IN not in source:
+    """``source`` as airspeed is given it: backslashes, names' hyphens and the doubled quotes
+    of string literals as stand-ins."""
+    if any(stand_in in source for stand_in in _SHOWN):
+        return source
+    if "\\" in source:
         source = _BACKSLASH.sub(_stand_in, source)
-    return _names_hyphens_hidden(source)
+    doubled = '""' in source or "''" in source
+    if "-" not in source and not doubled:
+        return source
+    hiding = _Hiding(source)
+    hiding.names()
+    if doubled:
+        hiding.doubled_quotes()
+    return hiding.text()
+
+
+def _literal_value(text: str) -> str:
+    """A string literal's value as Velocity 1.7 reads it: as written, a doubled quote of its
+    kind one quote."""
+    quote = text[0]
+    return text[1:-1].replace(quote + quote, quote)
 
 
 @functools.lru_cache(maxsize=256)
@@ -399,9 +463,9 @@ def compiled(template: str, quiet: bool = False) -> Any:
             _put_back(element, source, restored)
         children = list(vars(element).values())
         kind = type(element).__name__
-        if kind in _LITERALS and "\\" in element.my_text():
+        if kind in _LITERALS and _as_written(element.my_text()):
             # Velocity takes a literal's text as written: no backslash escapes
-            element.value = element.my_text()[1:-1]
+            element.value = _literal_value(element.my_text())
             if kind == "InterpolatedStringLiteral":
                 element.block = airspeed.Block(element.filename, _hidden(element.value), 0)
                 pending.append(element.block)
@@ -442,14 +506,22 @@ def _put_back(element: Any, source: str, restored: str) -> None:
         if value is source:
             setattr(element, name, restored)
         elif isinstance(value, str):
-            if _STAND_IN in value or _HYPHEN in value:
+            if any(stand_in in value for stand_in in _SHOWN):
                 setattr(element, name, _shown(value))
         elif isinstance(value, list) and any(isinstance(v, str) for v in value):
             setattr(element, name, [_shown(v) if isinstance(v, str) else v for v in value])
 
 
 def _shown(text: str) -> str:
-    return text.replace(_STAND_IN, "\\").replace(_HYPHEN, "-")
+    for stand_in, shown in _SHOWN.items():
+        text = text.replace(stand_in, shown)
+    return text
+
+
+def _as_written(literal: str) -> bool:
+    """Whether airspeed's reading of a string literal differs from Velocity 1.7's: it has a
+    backslash, or a doubled quote of its kind."""
+    return "\\" in literal or literal[0] * 2 in literal[1:-1]
 
 
 def _java_methods(element: Any, calculate: Callable[..., Any]) -> Callable[..., Any]:

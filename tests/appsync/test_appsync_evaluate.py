@@ -287,6 +287,24 @@ def test_a_hyphen_belongs_to_the_name_before_it(appsync: Any, template: str, exp
     assert result(appsync, template, context) == expected
 
 
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        # Velocity 1.7: a quote doubled inside a literal of its kind is one quote
+        ('#set($j = "{""a"": ""$ctx.args.v""}")$j', '{"a": "x"}'),
+        ("#set($s = 'it''s')$s", "it's"),
+        ('#set($s = \'say ""hi""\')$s', 'say ""hi""'),
+        ('#set($e = "")[$e]#if($e == "")empty#end', "[]empty"),
+        ('#set($q = """")$q', '"'),
+        ('$util.toJson("a""b")', '"a\\"b"'),
+    ],
+)
+def test_a_doubled_quote_in_a_literal_is_one_quote(
+    appsync: Any, template: str, expected: str
+) -> None:
+    assert result(appsync, template, {"arguments": {"v": "x"}}) == expected
+
+
 def test_a_backslash_before_a_quote_is_itself(appsync: Any) -> None:
     # Velocity 1.7 has no escapes in literals: '\"' is two characters, "\"" does not parse
     assert result(appsync, "#set($q = '\\\"')$q$q.length()") == '\\"2'

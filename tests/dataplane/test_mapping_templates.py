@@ -222,6 +222,21 @@ def test_a_hyphen_belongs_to_the_name_before_it(
     assert reply.json() == {"key": "k1", "joined": "owls-x", "braced": "dev-x", "bare": ""}
 
 
+def test_a_doubled_quote_in_a_literal_is_one_quote(
+    mockway: mockway.Handle, apigw: Any, send: Send
+) -> None:
+    # as recorded in API Gateway: "1\\""2""3" is 1\\"2"3, and JSON can be written in a literal
+    template = (
+        '#set($j = "{""stage"": ""$context.stage""}")'
+        '#set($d = "1\\\\""2""3")'
+        '{"made": $j, "kept": "$util.escapeJavaScript($d)"}'
+    )
+    url = responding(mockway, apigw, template)
+    reply = send("GET", url)
+    assert_answered(reply, 200)
+    assert reply.json() == {"made": {"stage": "dev"}, "kept": '1\\\\"2"3'}
+
+
 def test_a_mock_without_integration_responses_is_500(
     mockway: mockway.Handle, apigw: Any, send: Send
 ) -> None:
