@@ -88,8 +88,10 @@ class Controller:
         self._active: list[Any] = []
         self._running: list[None] = []  # one item per borrowed client's call in flight
         self._borrowed: list[ClientHooks] = []
-        self._originals: dict[tuple[type, str], Callable[..., Any]] = {}
-        self._wrappers: dict[tuple[type, str, Callable[..., Any]], Callable[..., Any]] = {}
+        self._originals: dict[tuple[type | ModuleType, str], Callable[..., Any]] = {}
+        self._wrappers: dict[
+            tuple[type | ModuleType, str, Callable[..., Any]], Callable[..., Any]
+        ] = {}
 
     @property
     def state(self) -> MockState | None:
@@ -240,7 +242,7 @@ class Controller:
 
     # -- the wrapped classes ------------------------------------------------------------------
 
-    def _wrap(self, cls: type, name: str, make: Wrapper) -> None:
+    def _wrap(self, cls: type | ModuleType, name: str, make: Wrapper) -> None:
         """Replace ``cls.name`` by ``make``'s wrapper of it, until the outermost stop."""
         if (cls, name) in self._originals:
             return
@@ -251,9 +253,9 @@ class Controller:
         self._originals[(cls, name)] = original
         setattr(cls, name, wrapper)
 
-    def wrap(self, cls: type, name: str, make: Wrapper) -> None:
-        """Wrap ``cls.name`` until the outermost stop, if a mock is active: how the HTTP
-        client libraries are reached (:mod:`mockway._http`)."""
+    def wrap(self, cls: type | ModuleType, name: str, make: Wrapper) -> None:
+        """Wrap ``cls.name`` (of a class or a module) until the outermost stop, if a mock is
+        active: how the HTTP client libraries are reached (:mod:`mockway._http`)."""
         with self.lock:
             if self.current is not None:
                 self._wrap(cls, name, make)

@@ -27,6 +27,7 @@ from mockway import UnsupportedOperation, mock_apigateway, mock_appsync, mock_aw
 WRAPPED = (
     (requests.sessions.Session, "get_adapter"),
     (requests.sessions.Session, "merge_environment_settings"),
+    (requests.sessions, "get_netrc_auth"),
     (urllib3.connectionpool.HTTPConnectionPool, "urlopen"),
     (httpx.Client, "_transport_for_url"),
     (httpx.AsyncClient, "_transport_for_url"),
@@ -157,13 +158,16 @@ def test_requests_streams_and_sessions_work_as_usual(mockway: mockway.Handle) ->
 
 
 def test_requests_reads_no_environment_for_mockways_hosts_and_merges_as_it_does(
-    mockway: mockway.Handle, monkeypatch: pytest.MonkeyPatch
+    mockway: mockway.Handle, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """The environment's proxies and certificate bundle do not apply to an answer made in the
-    process; the session's and the request's settings merge as ``requests`` merges them, and
-    a response reads (and is left consumed) as one read from a connection."""
+    """The environment's proxies, certificate bundle and ``.netrc`` do not apply to an answer
+    made in the process; the session's and the request's settings merge as ``requests`` merges
+    them, and a response reads (and is left consumed) as one read from a connection."""
     monkeypatch.setenv("HTTPS_PROXY", "http://proxy.invalid:3128")
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", "/nowhere/bundle.pem")
+    netrc = tmp_path / "netrc"
+    netrc.write_text("default login someone password secret\n")
+    monkeypatch.setenv("NETRC", str(netrc))
     api = mockway.apigateway().create_deployed_api(methods=("GET", "HEAD"))
     seen: list[dict[str, Any]] = []
     with requests.Session() as session:
@@ -182,6 +186,8 @@ def test_requests_reads_no_environment_for_mockways_hosts_and_merges_as_it_does(
         assert seen[0]["proxies"] == {"https": "http://session.invalid:1", "ftp": asked["ftp"]}
         assert seen[0]["verify"] is True
         assert seen[0]["stream"] is False
+        assert "Authorization" not in response.request.headers
+        assert requests.utils.get_netrc_auth("https://example.com/") == ("someone", "secret")
         head = session.head(api.invoke_url)
         assert head.status_code == 200
         assert head.content == b""

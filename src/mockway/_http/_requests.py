@@ -25,6 +25,7 @@ _adapter: Any = None
 def install(controller: Controller, requests: ModuleType) -> None:
     controller.wrap(requests.sessions.Session, "get_adapter", _get_adapter)
     controller.wrap(requests.sessions.Session, "merge_environment_settings", _settings)
+    controller.wrap(requests.sessions, "get_netrc_auth", _netrc)
 
 
 def _mockway_adapter() -> Any:
@@ -73,6 +74,18 @@ def _get_adapter(controller: Controller, original: Callable[..., Any]) -> Callab
         return original(session, url)
 
     return get_adapter
+
+
+def _netrc(controller: Controller, original: Callable[..., Any]) -> Callable[..., Any]:
+    """No ``.netrc`` credentials for a claimed URL: like the environment's proxies, the
+    machine's files do not change a request answered in the process."""
+
+    def get_netrc_auth(url: str, raise_errors: bool = False) -> Any:
+        if claim(split_url(url)[0]) is None:
+            return original(url, raise_errors)
+        return None
+
+    return get_netrc_auth
 
 
 def _settings(controller: Controller, original: Callable[..., Any]) -> Callable[..., Any]:
