@@ -195,8 +195,18 @@ class VMap(dict[str, Any]):
         return "{" + ", ".join(f"{_text(k)}={_text(v)}" for k, v in self.items()) + "}"
 
 
+_SCALARS = frozenset({str, int, float, type(None)})
+
+
 def java(value: Any) -> Any:
     """A JSON value as a template sees it: maps, lists and booleans with Java's ways."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is dict:
+        return VMap({k if type(k) is str else str(k): java(v) for k, v in value.items()})
+    if kind is list:
+        return VList([java(v) for v in value])
     if isinstance(value, bool):
         return VBool(value)
     if isinstance(value, Mapping):
@@ -208,6 +218,13 @@ def java(value: Any) -> Any:
 
 def plain(value: Any) -> Any:
     """A template's value as plain JSON data."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is VMap or kind is dict:
+        return {k if type(k) is str else str(k): plain(v) for k, v in value.items()}
+    if kind is VList or kind is list:
+        return [plain(v) for v in value]
     if isinstance(value, VBool):
         return value.value
     if isinstance(value, Mapping):

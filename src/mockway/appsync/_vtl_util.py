@@ -192,6 +192,12 @@ class Util:
     """``$util`` for one evaluation: ``new_id`` draws ``$util.autoId()``, ``now`` is the
     clock's time in epoch seconds."""
 
+    # the namespaces that keep nothing of an evaluation, shared by all
+    dynamodb = _DynamoDB()
+    xml = Xml()
+    rds = Rds()
+    transform = Transform()
+
     def __init__(
         self,
         outcome: Evaluation,
@@ -205,15 +211,11 @@ class Util:
         self._new_id = new_id
         self._rng = random.Random(new_id())
         self.time = Time(now)
-        self.dynamodb = _DynamoDB()
         self.str = _Str()
-        self.math = _Math(self._rng)
         self.list = _Lists()
+        self.math = _Math(self._rng)
         self.log = _Log(outcome.logs)
-        self.xml = Xml()
         self.http = Http(outcome, response_headers or ResponseHeaders())
-        self.rds = Rds()
-        self.transform = Transform()
 
     # JSON and values
     def toJson(self, value: Any) -> str:
