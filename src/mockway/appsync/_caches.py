@@ -4,6 +4,9 @@ A GraphQL API has at most one cache. AWS takes minutes to build or change one; m
 ready at once: CreateApiCache answers it CREATING and UpdateApiCache MODIFYING, as AWS does,
 and every later call finds it AVAILABLE, so a loop waiting for AVAILABLE ends at its first
 poll, under frozen time too.
+
+GraphQL requests use the cache as its ``apiCachingBehavior`` says (:mod:`.execute._caching`).
+FlushApiCache empties it; UpdateApiCache and DeleteApiCache drop what it kept too.
 """
 
 from __future__ import annotations
@@ -54,6 +57,13 @@ def _cache(backend: AppSyncBackend, call: Call, action: str) -> tuple[GraphqlApi
     return api, api.cache
 
 
+def _emptied(backend: AppSyncBackend, api: GraphqlApi) -> None:
+    """The API's cache keeps nothing from its GraphQL requests any more."""
+    from .execute._caching import forget
+
+    forget(backend, api.api_id)
+
+
 def create_api_cache(backend: AppSyncBackend, call: Call) -> dict[str, Any]:
     api = backend.api(call.params["apiId"])
     if api.cache is not None:
@@ -69,17 +79,20 @@ def get_api_cache(backend: AppSyncBackend, call: Call) -> dict[str, Any]:
 def update_api_cache(backend: AppSyncBackend, call: Call) -> dict[str, Any]:
     api, _ = _cache(backend, call, "update")
     api.cache = _configured(call)
+    _emptied(backend, api)
     return wrapped(dataclasses.replace(api.cache, status="MODIFYING"), call)
 
 
 def delete_api_cache(backend: AppSyncBackend, call: Call) -> dict[str, Any]:
     api, _ = _cache(backend, call, "delete")
     api.cache = None
+    _emptied(backend, api)
     return {}
 
 
 def flush_api_cache(backend: AppSyncBackend, call: Call) -> dict[str, Any]:
-    _cache(backend, call, "flush")
+    api, _ = _cache(backend, call, "flush")
+    _emptied(backend, api)
     return {}
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._velocity import (
     Returned,
@@ -30,6 +30,9 @@ from .._velocity import (
     plain,
     to_json,
 )
+
+if TYPE_CHECKING:
+    from ._vtl_extensions import Realtime
 
 __all__ = [
     "Evaluation",
@@ -99,6 +102,9 @@ class Placement:
     response: bool
 
 
+Evict = Callable[[str, str, Mapping[str, Any]], None]
+"""Forgets the API cache's entry of a type's field with the given caching keys (in order)."""
+
 _CONTEXT_MEMBERS = ("arguments", "source", "result", "error", "identity", "request", "info", "prev")
 
 
@@ -121,10 +127,15 @@ def evaluate(
     *,
     util: Callable[[Evaluation], Any],
     placement: Placement | None = None,
+    evict: Evict | None = None,
+    realtime: Realtime | None = None,
 ) -> Evaluation:
     """Evaluate ``template`` with the context ``data``; ``util`` makes ``$util`` for the
     evaluation (:mod:`._vtl_util`); ``placement`` says where the template runs, for the
-    ``$extensions`` that may be used only in some templates (unknown: not checked)."""
+    ``$extensions`` that may be used only in some templates (unknown: not checked);
+    ``evict`` forgets an entry of the API's cache (``$extensions.evictFromApiCache``), if
+    the template runs in a request to an API with a cache; ``realtime`` keeps what the
+    subscription ``$extensions`` ask, if the request reaches subscriptions."""
     import airspeed
 
     from ._vtl_extensions import Extensions
@@ -138,7 +149,7 @@ def evaluate(
     context = context_of(data, stash, out_errors)
     helpers = util(outcome)
     namespace = {"context": context, "ctx": context, "util": helpers, "utils": helpers}
-    namespace["extensions"] = Extensions(placement)
+    namespace["extensions"] = Extensions(placement, evict, realtime)
     namespace["#return"] = ReturnMacro()
     try:
         outcome.result = compiled(template).merge(namespace)

@@ -1,9 +1,12 @@
 """``$extensions`` of AppSync's mapping templates: server-side cache eviction and enhanced
 subscription filters and invalidation.
 
-mockway serves neither the API cache nor subscriptions, so the methods act on nothing: each
-checks its arguments and where it is called as AppSync does (a misused one fails the template
-with a ``MappingTemplate`` error), and renders nothing, as AppSync's do.
+Each method checks its arguments and where it is called as AppSync does (a misused one fails
+the template with a ``MappingTemplate`` error), and renders nothing, as AppSync's do.
+``evictFromApiCache`` forgets an entry of the API's cache in a GraphQL request
+(:mod:`.execute._caching`); in a request that reaches subscriptions, the others keep the
+subscription's filters and the mutation's invalidations for it (:mod:`.execute._subscriptions`),
+and otherwise act on nothing.
 
 Where a template runs is known in a GraphQL request (:class:`._vtl.Placement`); without it (an
 EvaluateMappingTemplate call is told only the template and a context) only the arguments are
@@ -13,14 +16,14 @@ checked.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeGuard
+from typing import TYPE_CHECKING, Any, Protocol, TypeGuard
 
 from ._vtl import UtilError, VBool, plain, to_json
 
 if TYPE_CHECKING:
-    from ._vtl import Placement
+    from ._vtl import Evict, Placement
 
-__all__ = ["Extensions"]
+__all__ = ["Extensions", "Realtime"]
 
 MAPPING_TEMPLATE = "MappingTemplate"
 OPERATORS = frozenset(
@@ -53,6 +56,14 @@ STRING_MAX = 256
 """The most characters of a string in a filter."""
 INVALIDATIONS_MAX = 5
 """The most distinct ``invalidateSubscriptions`` calls a request may make."""
+
+
+class Realtime(Protocol):
+    """Where a request's templates leave what they ask of subscriptions."""
+
+    filter: Any
+    invalidation_filter: Any
+    invalidations: list[dict[str, Any]]
 
 
 class _Refused(Exception):
@@ -138,10 +149,20 @@ def _check_filter_json(filters: Any) -> None:
 
 
 class Extensions:
-    """``$extensions`` for one template; ``placement`` says where it runs, if known."""
+    """``$extensions`` for one template; ``placement`` says where it runs, if known, and
+    ``evict`` forgets an entry of the API's cache, if the template runs in a request to an API
+    with one; ``realtime`` keeps what the subscription methods ask, if the request reaches
+    subscriptions."""
 
-    def __init__(self, placement: Placement | None) -> None:
+    def __init__(
+        self,
+        placement: Placement | None,
+        evict: Evict | None = None,
+        realtime: Realtime | None = None,
+    ) -> None:
         self._placement = placement
+        self._evict = evict
+        self._realtime = realtime
         self._invalidations: set[str] = set()
 
     def _refuse(self, method: str, problem: str) -> UtilError:
@@ -155,39 +176,49 @@ class Extensions:
             template = "the response mapping template" if response else "the resolvers"
             raise self._refuse(method, f"can be used only in {template} of {operation} fields")
 
-    def _filter(self, method: str, filters: Any) -> str:
+    def _filter(self, method: str, filters: Any) -> Any:
+        """``filters``, checked, as plain values."""
         self._only_in(method, "subscription", response=True)
         try:
             _check_filter_json(filters)
         except _Refused as problem:
             raise self._refuse(method, str(problem)) from None
-        return ""
+        return plain(filters)
 
     def evictFromApiCache(self, type_name: Any, field_name: Any, keys: Any) -> str:
-        """Evicts the cached entry of ``type_name.field_name`` whose caching keys are ``keys``
-        (a mutation's resolvers only). No API cache is served: nothing to evict."""
+        """Evicts the cached entry of ``type_name.field_name`` whose caching keys are ``keys``,
+        in the order of the cached resolver's ``cachingKeys`` (a mutation's resolvers only)."""
         method = "evictFromApiCache"
         self._only_in(method, "mutation", response=False)
         if not isinstance(type_name, str) or not isinstance(field_name, str):
             raise self._refuse(method, "the type name and the field name must be strings")
         if not isinstance(keys, Mapping):
             raise self._refuse(method, "the caching keys must be an object")
+        if self._evict is not None:
+            self._evict(type_name, field_name, plain(keys))
         return ""
 
     def setSubscriptionFilter(self, filters: Any) -> str:
         """Sets the subscription's enhanced filter (a subscription's response mapping
-        template only). No subscription is served: nothing to filter."""
-        return self._filter("setSubscriptionFilter", filters)
+        template only): each mutation's result reaches it only if it passes."""
+        checked = self._filter("setSubscriptionFilter", filters)
+        if self._realtime is not None:
+            self._realtime.filter = checked
+        return ""
 
     def setSubscriptionInvalidationFilter(self, filters: Any) -> str:
         """Sets the filter an invalidation is matched against (a subscription's response
-        mapping template only). No subscription is served: nothing to invalidate."""
-        return self._filter("setSubscriptionInvalidationFilter", filters)
+        mapping template only): an ``invalidateSubscriptions`` payload it passes ends the
+        subscription."""
+        checked = self._filter("setSubscriptionInvalidationFilter", filters)
+        if self._realtime is not None:
+            self._realtime.invalidation_filter = checked
+        return ""
 
     def invalidateSubscriptions(self, invalidation: Any) -> str:
         """Invalidates the subscriptions of ``subscriptionField`` whose invalidation filter
         matches ``payload`` (a mutation's response mapping template only; at most five
-        distinct calls). No subscription is served: nothing to invalidate."""
+        distinct calls)."""
         method = "invalidateSubscriptions"
         self._only_in(method, "mutation", response=True)
         if not isinstance(invalidation, Mapping):
@@ -197,7 +228,12 @@ class Extensions:
             raise self._refuse(method, "subscriptionField must be a non-empty string")
         if not isinstance(invalidation.get("payload"), Mapping):
             raise self._refuse(method, "payload must be an object")
-        self._invalidations.add(to_json(plain(invalidation)))
+        text = to_json(plain(invalidation))
+        if text in self._invalidations:
+            return ""
+        self._invalidations.add(text)
         if len(self._invalidations) > INVALIDATIONS_MAX:
             raise self._refuse(method, f"at most {INVALIDATIONS_MAX} distinct calls in a request")
+        if self._realtime is not None:
+            self._realtime.invalidations.append(plain(invalidation))
         return ""

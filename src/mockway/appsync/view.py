@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import _clock
 from .._handle import BackendView
 from .._http import HttpRequest, HttpResponse
 from ._models import ApiKey, AppSyncBackend, GraphqlApi
+
+if TYPE_CHECKING:
+    from .execute._subscriptions import Subscription, SubscriptionError
 
 __all__ = [
     "ApiKeyRecord",
@@ -19,7 +22,18 @@ __all__ = [
     "GraphqlApiWithKey",
     "HttpRequest",
     "HttpResponse",
+    "Subscription",
+    "SubscriptionError",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``Subscription`` and ``SubscriptionError``, loaded with the data plane on first use."""
+    if name in ("Subscription", "SubscriptionError"):
+        from .execute import _subscriptions
+
+        return getattr(_subscriptions, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +177,31 @@ class AppSyncView(BackendView[AppSyncBackend]):
             headers,
         )
 
+    def subscribe(
+        self,
+        api_id: str,
+        query: str,
+        variables: Mapping[str, Any] | None = None,
+        *,
+        api_key: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Subscription:
+        """Start a GraphQL subscription to the API ``api_id`` of this view's account and
+        region, as a client starts one on the API's real-time endpoint (which is not served),
+        and return it: its ``events`` are the payloads AppSync delivers, one per mutation
+        that triggers it, sent by any client while the mock is active.
+
+        The start is authorized as a GraphQL request is (``api_key`` goes in ``x-api-key``,
+        ``headers`` beside it), validated against the schema, and runs the subscription
+        field's resolver. AppSync's refusal raises
+        [`SubscriptionError`][mockway.appsync.view.SubscriptionError] with the errors of its
+        ``connection_error`` or ``error`` message. Raises
+        [`MockwayError`][mockway.MockwayError] when there is no such API.
+        """
+        from .execute._subscriptions import subscribe
+
+        return subscribe(self._state, self._backend, api_id, query, variables, api_key, headers)
+
     def register_lambda(self, function: str, handler: Callable[[dict[str, Any], Any], Any]) -> None:
         """Serve the Lambda function ``function`` (its ARN, qualified or not, or its name)
         with ``handler`` for this view's account and region: AWS_LAMBDA data sources that
@@ -189,3 +228,16 @@ class AppSyncView(BackendView[AppSyncBackend]):
         from .execute._http_source import register
 
         register(self._backend, url_prefix, handler)
+
+    def use_dynamodb(self, client: Any) -> None:
+        """Serve AMAZON_DYNAMODB data sources with ``client``, a boto3 DynamoDB low-level
+        client (``boto3.client("dynamodb", region_name=...)``, made under moto's ``mock_aws``
+        or pointed at DynamoDB Local), for this view's account and region: a data source whose
+        ``dynamodbConfig.awsRegion`` is the client's region reads and writes its ``tableName``
+        through it, as AppSync's DynamoDB resolver would. mockway does not mock DynamoDB; a
+        DynamoDB data source with no client for its region raises
+        [`MockwayError`][mockway.MockwayError]. A later client for the same region replaces
+        the earlier one."""
+        from .execute._dynamodb_source import register
+
+        register(self._backend, client)

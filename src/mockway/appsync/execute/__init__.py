@@ -5,7 +5,8 @@ One function per stage, each in its own module::
     route (here: the endpoint host, or a custom domain name, names the API)
       -> authorize (_auth)
       -> parse the HTTP request (_request) -> parse and validate the query (_document)
-      -> execute, field by field (_resolve, _lambda) -> answer (_answers)
+      -> execute, field by field (_resolve, _lambda), through the API's cache (_caching)
+      -> answer (_answers)
 
 Routing and authorization run under the backend's lock, against the same state and clock as
 the control plane: a key deleted by DeleteApiKey, or past its ``expires``, is refused on the
@@ -41,13 +42,16 @@ from ._answers import (
     refusal,
 )
 from ._auth import Caller, UnsupportedExecution, authorize
+from ._caching import cache_for
 from ._document import TOO_DEEP, kept, prepared, translate
+from ._dynamodb_source import clients_of
 from ._http_source import back_ends_of
 from ._lambda import handlers_of
 from ._limits import INTROSPECTION_DISABLED, introspected, limits
 from ._providers import LAMBDA, PendingLambda, cached, keep, run_lambda
 from ._request import GraphqlRequest, graphql_request
 from ._resolve import Run, resolve_field
+from ._subscriptions import realtime_for
 
 if TYPE_CHECKING:
     from graphql import ExecutionResult, GraphQLSchema
@@ -203,9 +207,13 @@ def _run(schema: GraphQLSchema, query: GraphqlRequest, run: Run) -> bytes:
         # nested deeper than Python's stack lets it run: refused as the parser refuses
         return compact({"data": None, "errors": [document_error(TOO_DEEP)]})
     errors = _errors(result, run, schema)
+    if run.realtime is not None:  # a mutation reaches the API's subscriptions
+        run.realtime.ran(schema, document, query.operation_name, result.data)
     body: dict[str, Any] = {"data": result.data}
     if errors:
         body["errors"] = errors
+    if run.cache is not None and run.cache.deleted:
+        body["extensions"] = {"apiCacheEntriesDeleted": run.cache.deleted}
     return compact(body)
 
 
@@ -262,6 +270,7 @@ def execute_request(
                 data_sources=api.data_sources.copy(),
                 handlers=dict(handlers_of(backend)),
                 back_ends=back_ends_of(backend),
+                dynamodb=clients_of(backend),
                 headers={k.lower(): v for k, v in request.headers},
                 variables={},
                 ids=state.ids,
@@ -271,6 +280,8 @@ def execute_request(
                 resolver_limit=resolver_limit,
                 introspection=api.settings.get("introspectionConfig") != "DISABLED",
                 domain=domain,
+                cache=None if api.cache is None else cache_for(backend, api, now),
+                realtime=realtime_for(backend, api.api_id),
             )
         query = graphql_request(request)
         if isinstance(caller, PendingLambda):  # outside the lock: it may call AppSync
@@ -285,6 +296,9 @@ def execute_request(
         return HttpResponse(200, {}, body), now
     run.variables = query.variables
     run.modes = kept(schema).modes
+    if run.cache is not None and run.cache.whole_operations:
+        body, added = run.cache.answer(schema, query, run, lambda: _run(schema, query, run))
+        return HttpResponse(200, added, body), now
     body = _run(schema, query, run)
     return HttpResponse(200, dict(run.response_headers.items()), body), now
 

@@ -53,8 +53,8 @@ class UnsupportedExecution(UnsupportedOperation):
         MockwayError.__init__(
             self,
             f"mockway does not serve {what} on AppSync GraphQL requests yet; the request was "
-            "stopped and nothing was sent to AWS. NONE, AWS_LAMBDA and HTTP data sources "
-            "are served (docs/graphql.md).",
+            "stopped and nothing was sent to AWS. NONE, AWS_LAMBDA, HTTP and AMAZON_DYNAMODB "
+            "data sources are served (docs/graphql.md).",
         )
 
 

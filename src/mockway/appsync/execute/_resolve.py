@@ -6,7 +6,8 @@ null with an ``Unauthorized`` error. A field with a resolver runs it: a UNIT res
 source between its request and response mapping templates, a PIPELINE resolver its before
 template, its functions in order (each a data source between its own templates,
 ``$ctx.prev.result`` the previous step's result) and its after template, sharing one
-``$ctx.stash``. A field without a resolver takes its value from
+``$ctx.stash``; a result the API's cache keeps is the field's value without running either
+(:mod:`._caching`). A field without a resolver takes its value from
 the parent's (the default resolver): a root field without one is null. A response template (or
 a pipeline's before template) whose output is blank is AppSync's ``MappingTemplate`` error.
 
@@ -14,7 +15,9 @@ Data sources, one function each in ``_SOURCES``: NONE passes the request templat
 ``payload`` to the response template as ``$ctx.result``; AWS_LAMBDA calls the registered
 handler (:mod:`._lambda`) with the request template's ``payload``, or, without a request
 template, with AppSync's direct Lambda event; HTTP sends the request the template describes
-to the data source's endpoint (:mod:`._http_source`). Other data sources are not run yet.
+to the data source's endpoint (:mod:`._http_source`); AMAZON_DYNAMODB makes the request the
+template describes with the DynamoDB client the test registered (:mod:`._dynamodb_source`).
+Other data sources are not run yet.
 APPSYNC_JS code cannot be run (no JavaScript engine is embedded, see docs/appsync.md): such a
 field is null with an error of type ``Code``.
 """
@@ -42,6 +45,9 @@ from ._limits import DEFAULT_RESOLVER_LIMIT, depth, past_depth, past_resolvers
 
 if TYPE_CHECKING:
     from graphql.language import SelectionSetNode
+
+    from ._caching import RequestCache
+    from ._subscriptions import Realtime
 
 __all__ = ["Run", "resolve_field"]
 
@@ -102,6 +108,14 @@ class Run:
     """The headers the request's templates add to its answer (``$util.http``)."""
     stopped: MockwayError | None = None
     """What stopped the request: raised in the caller once the query has run."""
+    cache: RequestCache | None = None
+    """The API's cache (CreateApiCache), if it has one (:mod:`._caching`)."""
+    dynamodb: dict[str, Any] = field(default_factory=dict)
+    """The DynamoDB clients registered for the account and region, by the region they reach
+    (:mod:`._dynamodb_source`)."""
+    realtime: Realtime | None = None
+    """The subscriptions the request reaches, or starts (:mod:`._subscriptions`); None when
+    it reaches none."""
 
 
 def resolve_field(source: Any, info: Info, **arguments: Any) -> Any:
@@ -129,7 +143,8 @@ def resolve_field(source: Any, info: Info, **arguments: Any) -> Any:
     if run.resolvers_run > run.resolver_limit:
         raise past_resolvers(run.resolver_limit)
     try:
-        return _Field(run, resolver, source, arguments, info).resolve()
+        running = _Field(run, resolver, source, arguments, info)
+        return running.resolve() if run.cache is None else run.cache.resolve(running)
     except MockwayError as error:
         run.stopped = error
         return None
@@ -263,10 +278,14 @@ class _Field:
             if (
                 failed.error_type == MAPPING_TEMPLATE
                 or response is None
-                or (version != LATEST and prev is None)
+                or (version != LATEST and prev is None and failed.data is None)
             ):
                 raise
-            result, error = None, {"message": failed.message, "type": failed.error_type}
+            # a data source's failed call may carry a result (DynamoDB's current item)
+            result, error = failed.data, {"message": failed.message, "type": failed.error_type}
+            if version != LATEST and prev is None:  # 2017-02-28: the template makes its data
+                outcome = self._evaluate(response, prev, result, error, response=True)
+                raise FieldError(failed.message, failed.error_type, _output(outcome)) from None
         if response is None:
             return result
         outcome = self._evaluate(response, prev, result, error, response=True)
@@ -324,7 +343,10 @@ class _Field:
             )
 
         placement = Placement(self.info.operation.operation.value, response)
-        outcome = evaluate(template, context, util=util, placement=placement)
+        evict = None if run.cache is None else run.cache.evict
+        outcome = evaluate(
+            template, context, util=util, placement=placement, evict=evict, realtime=run.realtime
+        )
         self.stash = outcome.stash
         path = list(self.info.path.as_list())
         where = locations(self.info.field_nodes)
@@ -389,9 +411,34 @@ def _serve_http(
     return call(source, document, running.run.back_ends, running.run.now)
 
 
+def _serve_dynamodb(
+    running: _Field, source: DataSource, document: dict[str, Any] | None, prev: Any
+) -> Any:
+    """AMAZON_DYNAMODB: the table's answer to the request the template describes, made by the
+    DynamoDB client the test registered (:mod:`._dynamodb_source`)."""
+    from ._dynamodb_source import operate
+
+    run, info = running.run, running.info
+    event = {
+        "arguments": running.arguments,
+        "identity": run.caller.identity,
+        "resolver": {
+            "parentType": info.parent_type.name,
+            "field": info.field_name,
+            "outputType": str(info.return_type),
+        },
+    }
+
+    def custom(arn: str, payload: Any) -> Any:
+        return invoke(run.handlers, arn, payload, run.ids, run.now)
+
+    return operate(source, document, run.dynamodb, event, custom)
+
+
 _SOURCES: dict[str, Source] = {
     "NONE": _serve_none,
     "AWS_LAMBDA": _serve_lambda,
     "HTTP": _serve_http,
+    "AMAZON_DYNAMODB": _serve_dynamodb,
 }
 """The data sources served, by type."""
