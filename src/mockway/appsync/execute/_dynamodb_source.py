@@ -25,8 +25,6 @@ Typed values and ``nextToken`` are in :mod:`._dynamodb_values`.
 
 from __future__ import annotations
 
-import threading
-import weakref
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -36,6 +34,7 @@ from .._models import AppSyncBackend
 from ._answers import FieldError
 from ._auth import UnsupportedExecution
 from ._dynamodb_values import decode_token, encode_token, plain_item, same, typed_map, wire
+from ._registered import Registered
 
 __all__ = ["Clients", "clients_of", "operate", "register"]
 
@@ -69,17 +68,9 @@ LATEST_ONLY = frozenset(
     ("BatchGetItem", "BatchPutItem", "BatchDeleteItem", "TransactGetItems", "TransactWriteItems")
 )
 
-_lock = threading.Lock()
-_clients: weakref.WeakKeyDictionary[AppSyncBackend, Clients] = weakref.WeakKeyDictionary()
-
-
-def clients_of(backend: AppSyncBackend) -> Clients:
-    """The DynamoDB clients registered for the backend's account and region."""
-    with _lock:
-        found = _clients.get(backend)
-        if found is None:
-            found = _clients[backend] = {}
-        return found
+_clients: Registered[Any] = Registered()
+clients_of = _clients.of
+"""The DynamoDB clients registered for a backend's account and region, by region."""
 
 
 def register(backend: AppSyncBackend, client: Any) -> None:
@@ -91,9 +82,7 @@ def register(backend: AppSyncBackend, client: Any) -> None:
             "use_dynamodb takes a boto3 DynamoDB low-level client, such as "
             f"boto3.client('dynamodb', region_name=...), not {client!r}"
         )
-    clients = clients_of(backend)
-    with _lock:
-        clients[str(meta.region_name)] = client
+    _clients.put(backend, str(meta.region_name), client)
 
 
 # -- the request ----------------------------------------------------------------------------
@@ -110,6 +99,20 @@ def _object(value: Any, name: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise FieldError(f"Value for field '$[{name}]' must be an object.", MAPPING_TEMPLATE)
     return value
+
+
+_PAGED = {
+    "index": "IndexName",
+    "limit": "Limit",
+    "consistentRead": "ConsistentRead",
+    "select": "Select",
+}
+"""A Query's and a Scan's elements, and the DynamoDB parameters they become."""
+_PAGED_BY = {
+    "query": {"scanIndexForward": "ScanIndexForward"},
+    "scan": {"segment": "Segment", "totalSegments": "TotalSegments"},
+}
+"""The elements only a Query, or only a Scan, has."""
 
 
 class _Expressions:
@@ -282,38 +285,26 @@ class _Call:
     # -- queries and scans -----------------------------------------------------------------
 
     def query(self) -> Any:
-        document = self.document
-        calling = _Expressions()
-        calling.add(_required(document, "query"), "query", "KeyConditionExpression")
-        calling.add(document.get("filter"), "filter", "FilterExpression")
-        calling.add(document.get("projection"), "projection", "ProjectionExpression")
-        params = calling.call(
-            TableName=self.table,
-            IndexName=document.get("index"),
-            Limit=document.get("limit"),
-            ExclusiveStartKey=decode_token(document.get("nextToken")),
-            ScanIndexForward=document.get("scanIndexForward"),
-            ConsistentRead=document.get("consistentRead"),
-            Select=document.get("select"),
-        )
-        return _page(self.send("query", **params))
+        return self._page("query")
 
     def scan(self) -> Any:
+        return self._page("scan")
+
+    def _page(self, operation: str) -> Any:
+        """A Query's or a Scan's page: ``items``, ``nextToken`` and ``scannedCount``."""
         document = self.document
         calling = _Expressions()
+        if operation == "query":
+            calling.add(_required(document, "query"), "query", "KeyConditionExpression")
         calling.add(document.get("filter"), "filter", "FilterExpression")
         calling.add(document.get("projection"), "projection", "ProjectionExpression")
+        members = {**_PAGED, **_PAGED_BY[operation]}
         params = calling.call(
             TableName=self.table,
-            IndexName=document.get("index"),
-            Limit=document.get("limit"),
             ExclusiveStartKey=decode_token(document.get("nextToken")),
-            ConsistentRead=document.get("consistentRead"),
-            Select=document.get("select"),
-            Segment=document.get("segment"),
-            TotalSegments=document.get("totalSegments"),
+            **{name: document.get(element) for element, name in members.items()},
         )
-        return _page(self.send("scan", **params))
+        return _page(self.send(operation, **params))
 
     # -- batches and transactions ----------------------------------------------------------
 
@@ -535,8 +526,7 @@ def operate(
     if config.get("versioned"):
         raise UnsupportedExecution("versioned AMAZON_DYNAMODB data sources (conflict detection)")
     region = str(config.get("awsRegion", ""))
-    with _lock:
-        client = clients.get(region)
+    client = _clients.get(clients, region)
     if client is None:
         raise MockwayError(
             f"no DynamoDB client serves the data source {data_source.name} (table "

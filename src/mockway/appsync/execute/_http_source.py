@@ -32,8 +32,6 @@ import hashlib
 import hmac
 import json
 import re
-import threading
-import weakref
 from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import quote
@@ -44,6 +42,7 @@ from ...errors import MockwayError
 from .._data_sources import DataSource
 from .._models import AppSyncBackend
 from ._answers import FieldError
+from ._registered import Registered
 
 __all__ = ["HttpHandler", "back_ends_of", "call", "register"]
 
@@ -65,10 +64,9 @@ NOT_SET = frozenset(
 _PATH_SAFE = "/%:@!$&'()*+,;=-._~"
 _ARN = re.compile(r"arn:[^:]+:appsync:(?P<region>[^:]*):(?P<account>[^:]*):.*")
 
-_lock = threading.Lock()
-_back_ends: weakref.WeakKeyDictionary[AppSyncBackend, dict[str, HttpHandler]] = (
-    weakref.WeakKeyDictionary()
-)
+_back_ends: Registered[HttpHandler] = Registered()
+back_ends_of = _back_ends.of
+"""The endpoints registered for a backend's account and region, by URL prefix."""
 
 
 def register(backend: AppSyncBackend, url_prefix: str, handler: HttpHandler) -> None:
@@ -81,23 +79,12 @@ def register(backend: AppSyncBackend, url_prefix: str, handler: HttpHandler) -> 
         raise MockwayError(
             f"an HTTP endpoint's URL prefix begins with http:// or https://, not {url_prefix!r}"
         )
-    back_ends = back_ends_of(backend)
-    with _lock:
-        back_ends[url_prefix] = handler
-
-
-def back_ends_of(backend: AppSyncBackend) -> dict[str, HttpHandler]:
-    """The endpoints registered for the backend's account and region, by URL prefix."""
-    with _lock:
-        found = _back_ends.get(backend)
-        if found is None:
-            found = _back_ends[backend] = {}
-        return found
+    _back_ends.put(backend, url_prefix, handler)
 
 
 def _handler_for(handlers: Mapping[str, HttpHandler], url: str) -> HttpHandler | None:
     """The handler of the longest registered prefix of ``url``."""
-    with _lock:
+    with _back_ends.lock:
         best = max((p for p in handlers if url.startswith(p)), key=len, default=None)
         return None if best is None else handlers[best]
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -21,6 +19,7 @@ from ..._ids import IdSource
 from ...errors import MockwayError
 from .._models import AppSyncBackend
 from ._answers import FieldError
+from ._registered import Registered
 
 __all__ = ["LambdaHandler", "handlers_of", "invoke", "register"]
 
@@ -31,27 +30,15 @@ _AS_THEY_ARE = frozenset((str, int, bool, type(None)))
 """Return values JSON carries unchanged: no need to write and read them again."""
 TIMEOUT_MS = 30_000
 
-_lock = threading.Lock()
-_handlers: weakref.WeakKeyDictionary[AppSyncBackend, dict[str, LambdaHandler]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def handlers_of(backend: AppSyncBackend) -> dict[str, LambdaHandler]:
-    """The handlers registered for the backend's account and region."""
-    with _lock:
-        found = _handlers.get(backend)
-        if found is None:
-            found = _handlers[backend] = {}
-        return found
+_handlers: Registered[LambdaHandler] = Registered()
+handlers_of = _handlers.of
+"""The handlers registered for a backend's account and region, by function."""
 
 
 def register(backend: AppSyncBackend, function: str, handler: LambdaHandler) -> None:
     if not callable(handler):
         raise MockwayError(f"the handler for {function!r} is not callable: {handler!r}")
-    handlers = handlers_of(backend)
-    with _lock:
-        handlers[function] = handler
+    _handlers.put(backend, function, handler)
 
 
 def invoke(
