@@ -256,6 +256,11 @@ def test_extensions_render_nothing(appsync: Any) -> None:
             "[{'fieldName': 'a', 'operator': 'eq', 'value': $ctx.args.missing}]}]})",
             "$extensions.setSubscriptionFilter: the value of a (eq) must be a string or a number.",
         ),
+        (
+            "setSubscriptionFilter({'filterGroup': [{'filters': "
+            "[{'fieldName': 'a', 'operator': ['eq'], 'value': 1}]}]})",
+            "$extensions.setSubscriptionFilter: [eq] is not a filter operator.",
+        ),
     ],
 )
 def test_misused_extensions_fail_the_template(appsync: Any, call: str, message: str) -> None:
@@ -422,3 +427,14 @@ def test_extensions_are_refused_outside_their_templates(
         assert [(e["errorType"], e["message"]) for e in answer["errors"]] == [
             ("MappingTemplate", message)
         ]
+
+
+def test_a_column_label_that_is_not_text_is_written_as_json(appsync: Any) -> None:
+    result = {
+        "sqlStatementResults": [
+            {"columnMetadata": [{"label": [1]}], "records": [[{"longValue": 7}]]},
+        ]
+    }
+    template = "$util.rds.toJsonString($ctx.args.r)"
+    answer = evaluate_template(appsync, template, arguments={"r": json.dumps(result)})
+    assert answer == {"evaluationResult": '[[{"[1]":7}]]', "outErrors": "[]"}

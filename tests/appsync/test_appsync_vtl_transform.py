@@ -329,3 +329,25 @@ def test_a_list_resolver_filters_through_a_graphql_request(
         "expressionNames": {"#title": "title"},
         "expressionValues": {":title_beginsWith": {"S": "Get"}},
     }
+
+
+def test_keys_of_a_template_map_literal_are_read_as_texts(appsync: Any) -> None:
+    template = "$util.transform.toDynamoDBFilterExpression({1: {'eq': 1}})"
+    assert json.loads(result(appsync, template)) == {
+        "expression": "(#1 = :1_eq)",
+        "expressionNames": {"#1": "1"},
+        "expressionValues": {":1_eq": {"N": 1}},
+    }
+    search = "$util.transform.toElasticsearchQueryDSL({1: {'eq': 1}})"
+    assert result(appsync, search) == '{"term":{"1":1}}'
+
+
+def test_a_subscription_filter_of_too_many_groups_fails_at_once(appsync: Any) -> None:
+    ors = ",".join(
+        f"{{'or': [{{'a{n}': {{'eq': 1}}}}, {{'b{n}': {{'eq': 2}}}}]}}" for n in range(30)
+    )
+    template = f"$util.toJson($util.transform.toSubscriptionFilter({{'and': [{ors}]}}))"
+    assert evaluate(appsync, template)["error"] == {
+        "message": "The subscription filter makes more than 10 filter groups; a subscription "
+        "filter holds 10 filters at most."
+    }

@@ -454,8 +454,32 @@ def test_a_handler_answering_no_http_response_stops_the_request(
     with pytest.raises(MockwayError) as raised:
         ask(api, "{ weather }")
     assert str(raised.value) == (
-        "an HTTP endpoint registered with register_http must return a "
-        "mockway.appsync.view.HttpResponse, not dict"
+        "an HTTP back end registered with register_http must return "
+        "mockway.appsync.view.HttpResponse(status, headers, body), not dict"
+    )
+
+
+@pytest.mark.parametrize(
+    ("answered", "problem"),
+    [
+        (HttpResponse(200, {}, "text"), "with a bytes body, not str (encode a text first)"),
+        (HttpResponse(200, None, b""), "with headers as a map of texts, not None"),  # type: ignore[arg-type]
+        (HttpResponse(200, {"n": 1}, b""), "with headers as a map of texts, not {'n': 1}"),  # type: ignore[dict-item]
+        (HttpResponse(99, {}, b""), "with a status from 100 to 599, not 99"),
+    ],
+)
+def test_a_handler_answering_a_malformed_http_response_stops_the_request(
+    mockway: mockway.Handle, answered: HttpResponse, problem: str
+) -> None:
+    api = graphql_api(SCHEMA)
+    http_source(api)
+    resolve(api, "weather", '{"version": "2018-05-29", "method": "GET", "resourcePath": "/"}')
+    mockway.appsync().register_http(ENDPOINT, lambda request: answered)
+    with pytest.raises(MockwayError) as raised:
+        mockway.appsync(REGION).graphql(api.api_id, "{ weather }", api_key=api.key)
+    assert str(raised.value) == (
+        "an HTTP back end registered with register_http must return "
+        f"mockway.appsync.view.HttpResponse(status, headers, body), {problem}"
     )
 
 
@@ -476,3 +500,21 @@ def test_importing_mockway_does_not_load_the_http_data_source() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert loaded.stdout.strip() == "False"
+
+
+def test_a_data_source_that_reaches_its_own_api_is_stopped(mockway: mockway.Handle) -> None:
+    api = graphql_api(SCHEMA)
+    http_source(api, endpoint=api.url.rsplit("/graphql", 1)[0])
+    request = {
+        "version": "2018-05-29",
+        "method": "POST",
+        "resourcePath": "/graphql",
+        "params": {"headers": {"x-api-key": api.key}, "body": {"query": "{ raw }"}},
+    }
+    resolve(api, "raw", json.dumps(request))
+    with pytest.raises(MockwayError) as raised:
+        mockway.appsync(REGION).graphql(api.api_id, "{ raw }", api_key=api.key)
+    assert str(raised.value).startswith(
+        "calls from HTTP data sources to mockway's own endpoints nest 10 deep (the last to "
+        f"{api.url})"
+    )

@@ -381,6 +381,29 @@ def test_an_unregistered_back_end_stops_the_request(mockway: mockway.Handle, api
         mockway.apigateway().invoke("GET", f"{api.invoke_url}/pets")
 
 
+def test_a_back_end_answering_a_text_body_stops_the_request(
+    mockway: mockway.Handle, apigw: Any
+) -> None:
+    api = mockway.apigateway().create_deployed_api(paths=("/pets",))
+    integrate(
+        apigw,
+        api,
+        "/pets",
+        type="HTTP_PROXY",
+        integrationHttpMethod="GET",
+        uri="https://backend.example.com/pets",
+    )
+    answered = HttpResponse(200, {}, "not bytes")  # type: ignore[arg-type]
+    mockway.apigateway().register_http("https://backend.example.com", lambda request: answered)
+    with pytest.raises(MockwayError) as raised:
+        mockway.apigateway().invoke("GET", f"{api.invoke_url}/pets")
+    assert str(raised.value) == (
+        "an HTTP back end registered with register_http must return "
+        "mockway.apigateway.view.HttpResponse(status, headers, body), with a bytes body, not "
+        "str (encode a text first)"
+    )
+
+
 def test_a_restored_snapshot_gives_the_registered_functions_back(
     mockway: mockway.Handle, apigw: Any
 ) -> None:

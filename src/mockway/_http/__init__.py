@@ -29,7 +29,14 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UnsupportedOperation
-from ._messages import HttpRequest, HttpResponse, body_bytes, header_lines, on_the_wire
+from ._messages import (
+    HttpRequest,
+    HttpResponse,
+    body_bytes,
+    header_lines,
+    on_the_wire,
+    registered_answer,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -49,6 +56,7 @@ __all__ = [
     "install",
     "on_the_wire",
     "parse_host",
+    "registered_answer",
     "split_url",
     "uninstall",
 ]

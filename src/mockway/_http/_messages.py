@@ -8,7 +8,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["HttpRequest", "HttpResponse", "body_bytes", "header_lines", "on_the_wire"]
+__all__ = [
+    "HttpRequest",
+    "HttpResponse",
+    "body_bytes",
+    "header_lines",
+    "on_the_wire",
+    "registered_answer",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,3 +136,31 @@ def header_lines(
         else:
             headers[first] = value
     return headers, tuple(kept) if repeated else None
+
+
+def registered_answer(answer: Any, view: str) -> HttpResponse:
+    """What a back end registered with ``register_http`` returned, if it is an
+    ``HttpResponse`` a data plane can send: an ``int`` status, headers as a map of texts and a
+    ``bytes`` body. Else :class:`~mockway.MockwayError`, naming the ``view`` module whose
+    ``HttpResponse`` to return."""
+    from ..errors import MockwayError
+
+    made = f"mockway.{view}.HttpResponse(status, headers, body)"
+    status: Any = getattr(answer, "status", None)
+    headers: Any = getattr(answer, "headers", None)
+    body: Any = getattr(answer, "body", None)
+    if not isinstance(answer, HttpResponse):
+        problem = f"not {type(answer).__name__}"
+    elif type(status) is not int or not 100 <= status <= 599:
+        problem = f"with a status from 100 to 599, not {status!r}"
+    elif not isinstance(headers, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in headers.items()
+    ):
+        problem = f"with headers as a map of texts, not {headers!r}"
+    elif not isinstance(body, (bytes, bytearray)):
+        problem = f"with a bytes body, not {type(body).__name__} (encode a text first)"
+    else:
+        return answer
+    raise MockwayError(
+        f"an HTTP back end registered with register_http must return {made}, {problem}"
+    )

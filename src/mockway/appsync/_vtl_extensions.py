@@ -126,7 +126,7 @@ def _check_filter(entry: Any) -> int:
         if name.count(".") >= NESTING_MAX:
             raise _Refused(f"fieldName {name} nests more than {NESTING_MAX} levels")
         operator = condition.get("operator")
-        if operator not in OPERATORS:
+        if not isinstance(operator, str) or operator not in OPERATORS:
             raise _Refused(f"{operator} is not a filter operator")
         _check_value(operator, condition.get("value"), name)
         names.add(name)

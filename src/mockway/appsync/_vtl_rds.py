@@ -71,7 +71,8 @@ def _value(field: Any) -> Any:
 def _label(column: Any) -> Any:
     column = _map(column, "a column's metadata")
     label = column.get("label")
-    return column.get("name") if label is None else label
+    label = column.get("name") if label is None else label
+    return label if isinstance(label, str) or label is None else to_json(label)
 
 
 def _rows(statement: Any) -> list[dict[Any, Any]]:

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._vtl import UtilError, VBool, VList, VMap, to_json
+from ._vtl_extensions import FILTERS_MAX
 
 __all__ = ["Transform"]
 
@@ -62,9 +63,12 @@ def _kind(value: Any) -> str:
 
 
 def _map(value: Any, what: str) -> Mapping[str, Any]:
+    """``value``, a map, its keys as texts (a template's map literal may have others)."""
     if not isinstance(value, Mapping):
         raise UtilError(f"{what} must be a Map, not {_kind(value)}.")
-    return value
+    if all(type(key) is str for key in value):
+        return value
+    return {str(key): item for key, item in value.items()}
 
 
 def _list(value: Any, what: str) -> list[Any]:
@@ -251,7 +255,14 @@ Groups = list[list[VMap]]
 
 
 def _crossed(groups: Groups, alternatives: Groups) -> Groups:
-    """Each group with each alternative added: one of the alternatives is to hold."""
+    """Each group with each alternative added: one of the alternatives is to hold. More groups
+    than a subscription filter may hold filters (each holds one at least) fail the template,
+    before they are made."""
+    if len(groups) * len(alternatives) > FILTERS_MAX:
+        raise UtilError(
+            f"The subscription filter makes more than {FILTERS_MAX} filter groups; a "
+            f"subscription filter holds {FILTERS_MAX} filters at most."
+        )
     return [[*group, *alternative] for group in groups for alternative in alternatives]
 
 

@@ -21,9 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
-from ..._http import HttpRequest, HttpResponse, header_lines
+from ..._http import HttpRequest, HttpResponse, header_lines, registered_answer
 from ..._ids import IdSource
-from ...errors import MockwayError
 from ._content import decoded, is_binary
 from ._responses import BAD_LAMBDA_RESPONSE, refusal
 from ._route import Route
@@ -259,9 +258,4 @@ def lambda_response(answer: Any, binary_accept: bool = False) -> HttpResponse:
 
 def http_response(answer: Any) -> HttpResponse:
     """An HTTP back end's answer, as API Gateway passes it through."""
-    if not isinstance(answer, HttpResponse):
-        raise MockwayError(
-            "an HTTP back end registered with register_http must return a "
-            f"mockway.apigateway.view.HttpResponse, not {type(answer).__name__}"
-        )
-    return answer
+    return registered_answer(answer, "apigateway.view")

@@ -33,10 +33,11 @@ import hmac
 import json
 import re
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from typing import Any
 from urllib.parse import quote
 
-from ..._http import HttpRequest, HttpResponse, answer, claim, split_url
+from ..._http import HttpRequest, HttpResponse, answer, claim, registered_answer, split_url
 from ..._sigv4 import ALGORITHM, stamp
 from ...errors import MockwayError
 from .._data_sources import DataSource
@@ -222,12 +223,31 @@ def _sent(handler: HttpHandler, request: HttpRequest) -> HttpResponse:
         response = handler(request)
     except Exception as error:  # a failed call is the field's error, not the caller's
         raise FieldError(str(error) or type(error).__name__, FAILED) from error
-    if not isinstance(response, HttpResponse):
+    return registered_answer(response, "appsync.view")
+
+
+_nesting: ContextVar[int] = ContextVar("mockway_appsync_http_nesting", default=0)
+NESTED_MAX = 10
+"""How deep calls from HTTP data sources to mockway's own endpoints may nest."""
+
+
+def _answered_here(claimed: Any, request: HttpRequest, url: str) -> HttpResponse:
+    """mockway's own answer to a call to one of its data-plane hosts; a call made while
+    ``NESTED_MAX`` such calls are under way (a data source that reaches itself) raises
+    :class:`~mockway.MockwayError`, where AppSync would wait for the calls to time out."""
+    depth = _nesting.get()
+    if depth >= NESTED_MAX:
         raise MockwayError(
-            "an HTTP endpoint registered with register_http must return a "
-            f"mockway.appsync.view.HttpResponse, not {type(response).__name__}"
+            f"calls from HTTP data sources to mockway's own endpoints nest {NESTED_MAX} deep "
+            f"(the last to {url}): a data source that reaches the API it serves calls itself "
+            "until AppSync's resolver timeout. Point it at another endpoint, or register one "
+            "with handle.appsync(region).register_http(url_prefix, handler)"
         )
-    return response
+    token = _nesting.set(depth + 1)
+    try:
+        return answer(claimed, request)
+    finally:
+        _nesting.reset(token)
 
 
 def call(
@@ -257,7 +277,7 @@ def call(
         claimed = claim(request.host)
         if claimed is None:
             raise _unanswered(url, data_source)
-        response = answer(claimed, request)
+        response = _answered_here(claimed, request, url)
     return {
         "statusCode": response.status,
         "headers": dict(response.headers),
