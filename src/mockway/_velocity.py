@@ -315,7 +315,7 @@ _LITERALS = frozenset({"StringLiteral", "InterpolatedStringLiteral"})
 # and ``\#`` (Velocity's escapes of references and directives) becomes a stand-in character,
 # one for one, put back after parsing.
 _STAND_IN = "\ue000"
-_BACKSLASH = re.compile(r"\\(.)", re.S)
+_BACKSLASH = re.compile(r"\\(.|\Z)", re.S)  # a last backslash too
 # Velocity 1.7 (AWS's, in both services) takes ``-`` inside a name: ``$foo-bar`` and
 # ``$a.b-c`` are one name each, and ``$a-`` is the name ``a-``. airspeed's names are
 # ``[a-z0-9_]`` ignoring case, which takes the Kelvin sign: every hyphen of a name becomes one
@@ -323,14 +323,14 @@ _BACKSLASH = re.compile(r"\\(.)", re.S)
 _HYPHEN = "\u212a"
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _REFERENCE = re.compile(r"\$!?\{?")
-_SCANNED = 200_000
+_SCANNED = 1_000_000
 """How many characters a template's bracket matching may read in all: past it, a bracket is
 taken as unclosed (a reference ends there), so no template costs more than that to read."""
 
 
 def _stand_in(match: re.Match[str]) -> str:
     after = match.group(1)
-    return match.group(0) if after in "\\$#" else _STAND_IN + after
+    return match.group(0) if after and after in "\\$#" else _STAND_IN + after
 
 
 _DOUBLED = {'"': "\ue001", "'": "\ue002"}
@@ -466,7 +466,12 @@ def compiled(template: str, quiet: bool = False) -> Any:
     hidden = _hidden(source)
     source = hidden if hidden != restored else restored
     compiled = airspeed.Template(source)
-    compiled.ensure_compiled()
+    try:
+        compiled.ensure_compiled()
+    except airspeed.TemplateSyntaxError as error:
+        if source is not restored:  # its words quote the template as written
+            error.args = tuple(_shown(a) if isinstance(a, str) else a for a in error.args)
+        raise
     compiled.root_element.evaluate_raw = _scope(compiled.root_element.evaluate_raw)
     pending = [compiled.root_element]
     seen: set[int] = set()

@@ -311,3 +311,21 @@ def test_a_backslash_before_a_quote_is_itself(appsync: Any) -> None:
     answer = evaluate(appsync, '#set($q = "\\"")$q')
     assert "evaluationResult" not in answer
     assert answer["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ('#set($p = "C:\\dir\\")$p', "C:\\dir\\"),
+        ('#set($x = "a")$x.replace("a", "\\")', "\\"),
+        ("ends with a backslash\\", "ends with a backslash\\"),
+    ],
+)
+def test_a_last_backslash_is_kept(appsync: Any, template: str, expected: str) -> None:
+    assert result(appsync, template) == expected
+
+
+def test_a_template_that_does_not_parse_is_quoted_as_written(appsync: Any) -> None:
+    answer = evaluate(appsync, '#set($s = "$ctx.args.a.concat(""q"")")$s')
+    assert "evaluationResult" not in answer
+    assert '""q"")' in answer["error"]["message"]

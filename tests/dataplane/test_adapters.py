@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import base64
+import gzip
 import json
 import os
 import subprocess
@@ -192,6 +194,52 @@ def test_requests_reads_no_environment_for_mockways_hosts_and_merges_as_it_does(
         assert head.status_code == 200
         assert head.content == b""
         assert head.headers["Content-Length"] == "2"
+
+
+def test_requests_hooks_and_raw_reads_see_the_body_as_a_connection_gives_it(
+    mockway: mockway.Handle,
+) -> None:
+    """A response hook reads the body from ``raw`` before ``requests`` does; a streamed
+    ``raw`` gives the bytes as sent, a gzip body still compressed."""
+    packed = gzip.compress(b'{"hello":"world"}')
+
+    def function(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        if event["path"] == "/gz":
+            return {
+                "statusCode": 200,
+                "headers": {"Content-Type": "application/json", "Content-Encoding": "gzip"},
+                "body": base64.b64encode(packed).decode(),
+                "isBase64Encoded": True,
+            }
+        return {"statusCode": 200, "headers": {"Content-Type": "text/plain"}, "body": "plain"}
+
+    apigw = boto3.client("apigateway", region_name=REGION)
+    api = apigw.create_rest_api(name="raw", binaryMediaTypes=["*/*"])["id"]
+    root = apigw.get_resources(restApiId=api)["items"][0]["id"]
+    proxy = apigw.create_resource(restApiId=api, parentId=root, pathPart="{p+}")["id"]
+    apigw.put_method(restApiId=api, resourceId=proxy, httpMethod="ANY", authorizationType="NONE")
+    arn = "arn:aws:lambda:us-east-1:123456789012:function:raw"
+    apigw.put_integration(
+        restApiId=api,
+        resourceId=proxy,
+        httpMethod="ANY",
+        type="AWS_PROXY",
+        integrationHttpMethod="POST",
+        uri=f"arn:aws:apigateway:{REGION}:lambda:path/2015-03-31/functions/{arn}/invocations",
+    )
+    apigw.create_deployment(restApiId=api, stageName="prod")
+    mockway.apigateway(REGION).register_lambda(arn, function)
+    url = f"https://{api}.execute-api.{REGION}.amazonaws.com/prod"
+
+    seen: list[bytes] = []
+    hooked = requests.get(
+        f"{url}/plain", hooks={"response": lambda r, **kw: seen.append(r.raw.read())}
+    )
+    assert seen == [b"plain"]
+    assert hooked.content == b""  # the hook took the body, as off a connection
+    streamed = requests.get(f"{url}/gz", stream=True)
+    assert streamed.raw.read() == packed
+    assert requests.get(f"{url}/gz").content == b'{"hello":"world"}'
 
 
 def test_aiohttp_responses_read_as_aiohttps_own(mockway: mockway.Handle) -> None:

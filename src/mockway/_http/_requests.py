@@ -37,7 +37,7 @@ def _mockway_adapter() -> Any:
         class MockwayAdapter(HTTPAdapter):
             """Answers data-plane requests in-process; never opens a connection."""
 
-            def send(self, request: Any, stream: bool = False, *args: Any, **kwargs: Any) -> Any:
+            def send(self, request: Any, *args: Any, **kwargs: Any) -> Any:
                 url = request.url or ""
                 host, path, query = split_url(url)
                 claimed = claim(host)
@@ -53,15 +53,16 @@ def _mockway_adapter() -> Any:
                     tuple((str(k), str(v)) for k, v in request.headers.items()),
                     body_bytes(request.body),
                 )
-                answered = answer(claimed, sent)
-                raw = to_urllib3(answered, sent.method, url, preload_content=False, wire=True)
-                response = self.build_response(request, raw)
-                if not stream and _read_at_once(raw, answered.body):
-                    # read as ``Response.content`` reads it, the body left consumed and closed
-                    response._content = raw.read()
-                    response._content_consumed = True
-                    raw.close()
-                return response
+                # as requests' own adapter reads a connection: the body left to read, undecoded
+                raw = to_urllib3(
+                    answer(claimed, sent),
+                    sent.method,
+                    url,
+                    preload_content=False,
+                    decode_content=False,
+                    wire=True,
+                )
+                return self.build_response(request, raw)
 
         _adapter = MockwayAdapter()
     return _adapter
@@ -108,14 +109,6 @@ def _settings(controller: Controller, original: Callable[..., Any]) -> Callable[
         }
 
     return merge_environment_settings
-
-
-def _read_at_once(raw: Any, body: bytes) -> bool:
-    """Whether reading ``raw`` whole cannot fail: nothing to decode, and a length that is the
-    body's (else ``Response.content`` reads it, and words its errors as ``requests`` does)."""
-    headers = raw.headers
-    length = headers.get("content-length")
-    return "content-encoding" not in headers and (length is None or length == str(len(body)))
 
 
 def _proxies(request: Any, session: Any) -> Any:
