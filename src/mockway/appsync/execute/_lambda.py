@@ -10,6 +10,7 @@ of type ``Lambda:Unhandled`` whose message is the exception's.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -41,15 +42,21 @@ def register(backend: AppSyncBackend, function: str, handler: LambdaHandler) -> 
     _handlers.put(backend, function, handler)
 
 
+@functools.lru_cache(maxsize=256)
+def _names(arn: str) -> tuple[str, str]:
+    """A function ARN's function name, and the ARN without its qualifier (the ARN itself
+    when it is a name)."""
+    match = _FUNCTION_ARN.fullmatch(arn)
+    return (arn, arn) if match is None else (match[1], arn[: match.end(1)])
+
+
 def invoke(
     handlers: dict[str, LambdaHandler], arn: str, event: Any, ids: IdSource, now: float
 ) -> Any:
     """What the function ``arn`` answers to ``event``."""
     from ...apigateway.execute._proxy import LambdaContext, MarshalError, marshalled
 
-    match = _FUNCTION_ARN.fullmatch(arn)
-    name = arn if match is None else match[1]
-    unqualified = arn if match is None else arn[: match.end(1)]
+    name, unqualified = _names(arn)
     handler = next((handlers[k] for k in (arn, unqualified, name) if k in handlers), None)
     if handler is None:
         raise MockwayError(

@@ -28,6 +28,9 @@ class Registered(Generic[T]):
 
     def of(self, backend: AppSyncBackend) -> dict[str, T]:
         """The backend's registrations (the map itself: reads take ``lock``)."""
+        found = self._kept.get(backend)
+        if found is not None:
+            return found
         with self.lock:
             found = self._kept.get(backend)
             if found is None:
