@@ -146,7 +146,11 @@ def test_credentials_given_to_the_client_or_its_session_are_kept() -> None:
             loaded.create_client("apigateway", REGION, region_name=REGION)
 
 
-def test_a_client_of_a_service_that_is_not_mocked_gets_botocores_credentials() -> None:
+def test_a_client_of_a_service_that_is_not_mocked_gets_botocores_credentials(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a default session of its own: another test's may hold credentials it looked up before
+    monkeypatch.setattr(boto3, "DEFAULT_SESSION", None)
     with mock_appsync():
         apigateway = client("apigateway")
         assert credentials_of(apigateway).access_key == "testing"

@@ -47,7 +47,8 @@ def handle(mockway: mockway.Handle) -> mockway.Handle:
 def dynamodb(handle: mockway.Handle) -> Iterator[Any]:
     """moto's DynamoDB with a table ``posts`` (key ``id``), registered with mockway."""
     with moto.mock_aws():
-        client = boto3.client("dynamodb", region_name=REGION)
+        # a session of its own, so the default session keeps no credentials of this test's
+        client = boto3.session.Session().client("dynamodb", region_name=REGION)
         client.create_table(
             TableName="posts",
             KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
