@@ -278,10 +278,20 @@ def test_other_refusals_are_dynamodbs_errors(dynamodb: Any, handle: mockway.Hand
     assert re.fullmatch(REFUSED.format("Requested resource not found"), error["message"])
 
 
+def forged(key: dict[str, Any]) -> str:
+    """A token in the shape of the ones mockway gives, made by hand."""
+    inner = base64.b64encode(json.dumps(key).encode()).decode()
+    return base64.b64encode(json.dumps({"version": 2, "token": inner}).encode()).decode()
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["bm90IGEgdG9rZW4=", forged({"id": {"S": "b"}}), forged({"other": {"S": "b"}}), forged({})],
+)
 def test_a_next_token_mockway_did_not_give_is_refused(
-    dynamodb: Any, handle: mockway.Handle
+    dynamodb: Any, handle: mockway.Handle, token: str
 ) -> None:
-    scan = '{"version": "2018-05-29", "operation": "Scan", "nextToken": "bm90IGEgdG9rZW4="}'
+    scan = json.dumps({"version": "2018-05-29", "operation": "Scan", "nextToken": token})
     answer = raw(handle, posts_api(), scan, RAISES)
     assert answer["errors"][0]["errorType"] == "DynamoDB:UserIllegalArgumentException"
     assert answer["errors"][0]["message"] == (
@@ -384,3 +394,38 @@ def test_without_a_client_the_caller_is_told_to_register_one(handle: mockway.Han
 def test_use_dynamodb_takes_a_dynamodb_client(handle: mockway.Handle) -> None:
     with pytest.raises(MockwayError, match="boto3 DynamoDB low-level client"):
         handle.appsync(REGION).use_dynamodb(boto3.client("s3", region_name=REGION))
+
+
+@pytest.mark.parametrize(
+    ("request_template", "message"),
+    [
+        (
+            {"operation": ["GetItem"], "key": {"id": {"S": "a"}}},
+            """Unsupported operation '["GetItem"]'.""",
+        ),
+        (
+            {"operation": "BatchGetItem", "tables": {"posts": {"keys": 5}}},
+            "The BatchGetItem request has an element of the wrong type or shape.",
+        ),
+        (
+            {
+                "operation": "PutItem",
+                "key": {"id": {"S": "a"}},
+                "condition": {
+                    "expression": "attribute_not_exists(id)",
+                    "conditionalCheckFailedHandler": "Reject",
+                },
+            },
+            "The PutItem request has an element of the wrong type or shape.",
+        ),
+    ],
+)
+def test_a_malformed_element_is_a_mapping_template_error(
+    dynamodb: Any, handle: mockway.Handle, request_template: dict[str, Any], message: str
+) -> None:
+    seed(dynamodb, "a")
+    request = json.dumps({"version": "2018-05-29", **request_template})
+    answer = raw(handle, posts_api(), request, RAISES, mutation=True)
+    assert [(e["errorType"], e["message"]) for e in answer["errors"]] == [
+        ("MappingTemplate", message)
+    ]

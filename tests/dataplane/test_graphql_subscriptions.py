@@ -150,6 +150,36 @@ def test_arguments_must_equal_the_results_fields(mockway: mockway.Handle, ask: A
     assert [e["data"]["onCreatePost"]["id"] for e in anyone.events] == ["1", "2", "3", "4"]
 
 
+def test_variables_left_out_are_arguments_not_given_and_defaults_apply(
+    mockway: mockway.Handle,
+) -> None:
+    api = posts_api()
+    query = "subscription S($who: String, $id: ID) { onCreatePost(author: $who, id: $id) { id } }"
+    anyone = subscribe(mockway, api, query)
+    defaulted = subscribe(
+        mockway,
+        api,
+        'subscription S($who: String = "ada") { onCreatePost(author: $who) { id } }',
+    )
+    create(mockway, api, id="1", author="ada")
+    create(mockway, api, id="2", author="bob")
+    assert [e["data"]["onCreatePost"]["id"] for e in anyone.events] == ["1", "2"]
+    assert defaulted.events == [{"data": {"onCreatePost": {"id": "1"}}}]
+
+
+def test_skip_and_include_leave_fields_out_of_the_payload(mockway: mockway.Handle) -> None:
+    api = posts_api()
+    subscription = subscribe(
+        mockway,
+        api,
+        "subscription S($no: Boolean!) { onCreatePost { id title @skip(if: true)"
+        " named: author @include(if: $no) ... @include(if: $no) { votes } } }",
+        variables={"no": False},
+    )
+    create(mockway, api, id="1", author="ada", title="hi", votes=2)
+    assert subscription.events == [{"data": {"onCreatePost": {"id": "1"}}}]
+
+
 def test_a_subscription_field_not_named_by_aws_subscribe_gets_nothing(
     mockway: mockway.Handle,
 ) -> None:
@@ -414,6 +444,19 @@ def test_deleting_the_api_ends_its_subscriptions(mockway: mockway.Handle) -> Non
     create(mockway, other, id="1", author="ada")
     assert subscription.events == []
     assert len(elsewhere.events) == 1
+
+
+def test_a_deleted_apis_subscriptions_stay_ended_after_a_restore(
+    mockway: mockway.Handle,
+) -> None:
+    api = posts_api()
+    snapshot = mockway.snapshot()
+    subscription = subscribe(mockway, api, ON_CREATE)
+    api.client.delete_graphql_api(apiId=api.api_id)
+    mockway.restore(snapshot)
+    create(mockway, api, id="1", author="ada")
+    assert subscription.events == []
+    assert subscription.ended == "deleted"
 
 
 def test_stopping_the_mock_ends_its_subscriptions() -> None:

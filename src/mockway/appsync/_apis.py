@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -100,6 +101,9 @@ def update_graphql_api(backend: AppSyncBackend, call: Call) -> dict[str, Any]:
 
 def delete_graphql_api(backend: AppSyncBackend, call: Call) -> dict[str, Any]:
     backend.delete_api(call.params["apiId"])
+    subscriptions = sys.modules.get("mockway.appsync.execute._subscriptions")
+    if subscriptions is not None:  # loaded once a subscription was started
+        subscriptions.api_deleted(backend, call.params["apiId"])
     return {}
 
 

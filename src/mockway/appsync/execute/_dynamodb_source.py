@@ -25,6 +25,7 @@ Typed values and ``nextToken`` are in :mod:`._dynamodb_values`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -46,6 +47,9 @@ Invoke = Callable[[str, Any], Any]
 MAPPING_TEMPLATE = "MappingTemplate"
 LATEST = "2018-05-29"
 NOT_FOUND = "Value for field '$[{name}]' not found."
+MALFORMED = "The {operation} request has an element of the wrong type or shape."
+"""A request template's element AppSync cannot read as its reference describes it
+(assumed words)."""
 UNSUPPORTED = "Unsupported element '$[{name}]'."
 CONDITION_FAILED = "ConditionalCheckFailedException"
 _READ = ("version", "operation", "index", "limit", "consistentRead", "nextToken", "select")
@@ -512,9 +516,10 @@ def operate(
     operation = _required(document, "operation")
     if operation == "Sync":
         raise UnsupportedExecution("Sync operations of AMAZON_DYNAMODB data sources")
-    allowed = FIELDS.get(operation)
+    allowed = FIELDS.get(operation) if isinstance(operation, str) else None
     if allowed is None:
-        raise FieldError(f"Unsupported operation '{operation}'.", MAPPING_TEMPLATE)
+        named = operation if isinstance(operation, str) else json.dumps(operation)
+        raise FieldError(f"Unsupported operation '{named}'.", MAPPING_TEMPLATE)
     for name in document:
         if name not in allowed:
             raise FieldError(UNSUPPORTED.format(name=name), MAPPING_TEMPLATE)
@@ -543,4 +548,9 @@ def operate(
         },
     }
     call = _Call(client, str(config.get("tableName", "")), document, event, invoke)
-    return _OPERATIONS[operation](call)
+    try:
+        return _OPERATIONS[operation](call)
+    except (TypeError, AttributeError, ValueError, KeyError, ArithmeticError):
+        # an element of the wrong shape (a list where AppSync reads a map, a number set of
+        # texts): the template's error, in AppSync's terms rather than Python's
+        raise FieldError(MALFORMED.format(operation=operation), MAPPING_TEMPLATE) from None

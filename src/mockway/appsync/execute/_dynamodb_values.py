@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 from collections.abc import Mapping
 from decimal import Decimal
@@ -148,12 +149,18 @@ def same(a: Any, b: Any) -> bool:
 
 
 def encode_token(key: Mapping[str, Any] | None) -> str | None:
-    """``nextToken`` for a LastEvaluatedKey (None: no more results)."""
+    """``nextToken`` for a LastEvaluatedKey (None: no more results), sealed as AppSync's are
+    (its are encrypted): a token changed by hand is not one it gave."""
     if not key:
         return None
-    inner = base64.b64encode(json.dumps(wire(key), separators=(",", ":")).encode()).decode()
+    text = json.dumps(wire(key), separators=(",", ":"))
+    inner = base64.b64encode(f"{_seal(text)}{text}".encode()).decode()
     outer = json.dumps({"version": 2, "token": inner}, separators=(",", ":"))
     return base64.b64encode(outer.encode()).decode("ascii")
+
+
+def _seal(text: str) -> str:
+    return hashlib.sha256(b"mockway nextToken " + text.encode()).hexdigest()[:16]
 
 
 def decode_token(token: Any) -> dict[str, Any] | None:
@@ -162,7 +169,10 @@ def decode_token(token: Any) -> dict[str, Any] | None:
         return None
     try:
         outer = json.loads(base64.b64decode(str(token), validate=True))
-        key = json.loads(base64.b64decode(outer["token"], validate=True))
-        return typed_map(key, "nextToken")
-    except (ValueError, TypeError, KeyError, FieldError, binascii.Error):
+        sealed = base64.b64decode(outer["token"], validate=True).decode()
+        seal, text = sealed[:16], sealed[16:]
+        if seal != _seal(text):
+            raise ValueError("not a token mockway gave")
+        return typed_map(json.loads(text), "nextToken")
+    except (ValueError, TypeError, KeyError, FieldError, binascii.Error, RecursionError):
         raise FieldError(BAD_TOKEN, "DynamoDB:UserIllegalArgumentException") from None

@@ -40,15 +40,19 @@ def collect(
     fragments: Mapping[str, Any],
     type_name: str | None = None,
     schema: GraphQLSchema | None = None,
+    variables: Mapping[str, Any] | None = None,
 ) -> dict[str, list[FieldNode]]:
     """The fields of ``selection_sets`` by response key, through fragments (those whose
-    type condition ``type_name`` meets, when it is given)."""
+    type condition ``type_name`` meets, when it is given); with ``variables``, without what
+    ``@skip`` and ``@include`` leave out."""
     from graphql.language import FieldNode, FragmentSpreadNode, InlineFragmentNode
 
     found: dict[str, list[FieldNode]] = {}
 
     def walk(selection_set: SelectionSetNode | None) -> None:
         for node in () if selection_set is None else selection_set.selections:
+            if variables is not None and not _included(node, variables):
+                continue
             if isinstance(node, FieldNode):
                 key = node.alias.value if node.alias else node.name.value
                 found.setdefault(key, []).append(node)
@@ -65,6 +69,25 @@ def collect(
     return found
 
 
+def _included(node: Any, variables: Mapping[str, Any]) -> bool:
+    """Whether ``@skip`` and ``@include`` keep ``node`` (a field or a fragment)."""
+    return _condition(node, "skip", variables) is not True and (
+        _condition(node, "include", variables) is not False
+    )
+
+
+def _condition(node: Any, directive: str, variables: Mapping[str, Any]) -> Any:
+    """The ``if`` of the directive named ``directive`` on ``node``; None without one."""
+    from graphql import value_from_ast_untyped
+
+    for used in node.directives or ():
+        if used.name.value == directive:
+            for argument in used.arguments or ():
+                if argument.name.value == "if":
+                    return value_from_ast_untyped(argument.value, dict(variables))
+    return None
+
+
 def _applies(condition: Any, type_name: str | None, schema: GraphQLSchema | None) -> bool:
     """Whether a fragment with the type condition ``condition`` applies to an object of the
     type ``type_name`` (always, when the type is not known)."""
@@ -75,12 +98,12 @@ def _applies(condition: Any, type_name: str | None, schema: GraphQLSchema | None
         return True
     abstract = schema.get_type(named)
     concrete = schema.get_type(type_name)
-    from graphql import GraphQLObjectType, is_abstract_type
+    from graphql import GraphQLInterfaceType, GraphQLObjectType, GraphQLUnionType
 
     return (
-        is_abstract_type(abstract)
+        isinstance(abstract, (GraphQLInterfaceType, GraphQLUnionType))
         and isinstance(concrete, GraphQLObjectType)
-        and schema.is_sub_type(abstract, concrete)  # type: ignore[arg-type]
+        and schema.is_sub_type(abstract, concrete)
     )
 
 
@@ -110,11 +133,17 @@ class Shaper:
     null (every such field reported)."""
 
     def __init__(
-        self, schema: GraphQLSchema, fragments: Mapping[str, Any], errors: list[dict[str, Any]]
+        self,
+        schema: GraphQLSchema,
+        fragments: Mapping[str, Any],
+        errors: list[dict[str, Any]],
+        variables: Mapping[str, Any],
     ) -> None:
         self.schema = schema
         self.fragments = fragments
         self.errors = errors
+        self.variables = variables
+        """The subscription's variables, coerced: ``@skip`` and ``@include`` read them."""
 
     def complete(
         self,
@@ -171,7 +200,9 @@ class Shaper:
     ) -> dict[str, Any]:
         from graphql import GraphQLNonNull
 
-        fields = collect([n.selection_set for n in nodes], self.fragments, kind.name, self.schema)
+        fields = collect(
+            [n.selection_set for n in nodes], self.fragments, kind.name, self.schema, self.variables
+        )
         out: dict[str, Any] = {}
         nulled = False
         for key, selected in fields.items():

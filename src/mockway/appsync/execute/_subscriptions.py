@@ -130,6 +130,15 @@ _starting: ContextVar[Realtime | None] = ContextVar("mockway_appsync_subscribing
 """The request a ``subscribe`` call in this context is about to make."""
 
 
+def api_deleted(backend: AppSyncBackend, api_id: str) -> None:
+    """DeleteGraphqlApi: the API's subscriptions end (``deleted``), whatever is restored
+    later."""
+    apis = _live.get(id(backend))
+    live = None if apis is None else apis.get(api_id)
+    for subscription in () if live is None else live.subscriptions:
+        subscription._end(DELETED)
+
+
 def _forget(backend_id: int) -> None:
     """A backend is gone: so are its subscriptions."""
     with _lock:
@@ -171,6 +180,7 @@ class Subscription:
         "_schema",
         "_state",
         "_taken",
+        "_variables",
         "api_id",
         "field_name",
         "filter",
@@ -187,8 +197,7 @@ class Subscription:
         variables: Mapping[str, Any],
         realtime: Realtime,
     ) -> None:
-        from graphql import value_from_ast_untyped
-
+        self._variables = _with_defaults(operation, variables)
         nodes = collect([operation.selection_set], fragments)
         first = next(iter(nodes.values()))
         self._state = state
@@ -205,13 +214,7 @@ class Subscription:
         self._fragments = fragments
         definition = _subscription_field(schema, self.field_name)
         self._mutations = _mutations(definition)
-        arguments = {}
-        for argument in first[0].arguments or ():
-            value = value_from_ast_untyped(argument.value, dict(variables))
-            if value is not None and _named(definition.args[argument.name.value].type) == "ID":
-                value = value if isinstance(value, str) else json.dumps(value)
-            arguments[argument.name.value] = value
-        self._arguments = arguments
+        self._arguments = _arguments(definition, first[0], self._variables)
         self._events: list[dict[str, Any]] = []
         self._taken = 0
         self._ended: str | None = None
@@ -327,7 +330,7 @@ class Subscription:
         definition = _subscription_field(self._schema, self.field_name)
         errors: list[dict[str, Any]] = []
         data: dict[str, Any] | None = {}
-        shaper = Shaper(self._schema, self._fragments, errors)
+        shaper = Shaper(self._schema, self._fragments, errors, self._variables)
         for key, nodes in self._nodes.items():
             try:
                 value = shaper.complete(payload, definition.type, nodes, [key], "Subscription")
@@ -480,7 +483,32 @@ def _mutations(definition: Any) -> frozenset[str]:
     return frozenset(names)
 
 
-def _named(kind: Any) -> str:
-    while hasattr(kind, "of_type"):
-        kind = kind.of_type
-    return str(getattr(kind, "name", ""))
+def _with_defaults(operation: OperationDefinitionNode, given: Mapping[str, Any]) -> dict[str, Any]:
+    """The operation's variables: those given, then the defaults of those left out."""
+    from graphql import value_from_ast_untyped
+
+    variables = dict(given)
+    for definition in operation.variable_definitions or ():
+        name = definition.variable.name.value
+        if name not in variables and definition.default_value is not None:
+            variables[name] = value_from_ast_untyped(definition.default_value)
+    return variables
+
+
+def _arguments(definition: Any, node: Any, variables: Mapping[str, Any]) -> dict[str, Any]:
+    """The subscription field's arguments as given: a variable left out (with no default) is
+    an argument not given; an ``ID`` given as a number is its text, as GraphQL coerces it."""
+    from graphql import Undefined, value_from_ast_untyped
+
+    arguments = {}
+    for argument in node.arguments or ():
+        value = value_from_ast_untyped(argument.value, dict(variables))
+        if value is Undefined:
+            continue
+        kind = definition.args[argument.name.value].type
+        while hasattr(kind, "of_type"):
+            kind = kind.of_type
+        if value is not None and getattr(kind, "name", "") == "ID" and not isinstance(value, str):
+            value = json.dumps(value)
+        arguments[argument.name.value] = value
+    return arguments
