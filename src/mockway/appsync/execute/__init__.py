@@ -27,7 +27,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ... import _clock
-from ..._http import HttpRequest, HttpResponse, body_bytes, domain_named, split_url
+from ..._http import HttpRequest, HttpResponse, domain_named, split_url
 from ..._wire import _http_date
 from ...errors import MockwayError
 from .._models import AppSyncBackend, GraphqlApi
@@ -49,7 +49,7 @@ from ._http_source import back_ends_of
 from ._lambda import handlers_of
 from ._limits import INTROSPECTION_DISABLED, introspected, limits
 from ._providers import LAMBDA, PendingLambda, cached, keep, run_lambda
-from ._request import GraphqlRequest, graphql_request
+from ._request import GraphqlRequest, graphql_post, graphql_request
 from ._resolve import Run, resolve_field
 from ._subscriptions import realtime_for
 
@@ -346,15 +346,6 @@ def send(
             f"no GraphQL API {api_id!r} in account {backend.account_id}, {backend.region}"
         )
     host, path, _ = split_url(url)
-    sent = dict(headers or {})
-    sent.setdefault("content-type", "application/json")
-    if api_key is not None:
-        sent["x-api-key"] = api_key
-    payload: dict[str, Any] = {"query": query}
-    if variables is not None:
-        payload["variables"] = dict(variables)
-    if operation_name is not None:
-        payload["operationName"] = operation_name
-    request = HttpRequest("POST", host, path, "", tuple(sent.items()), body_bytes(compact(payload)))
+    request = graphql_post(host, path, query, variables, operation_name, api_key, headers)
     response, now = execute_request(backend, host.partition(".")[0], request, state)
     return finish(response, state.ids, _http_date(now))

@@ -37,9 +37,10 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from ... import _clock
-from ..._http import HttpRequest, body_bytes, split_url
+from ..._http import split_url
 from ...errors import MockwayError
-from ._answers import Refusal, RequestRefused, compact
+from ._answers import Refusal, RequestRefused
+from ._request import graphql_post
 from ._subscription_payloads import Null, Shaper, by_name, collect, fragments_of, passes
 
 if TYPE_CHECKING:
@@ -376,7 +377,7 @@ def subscribe(
             f"no GraphQL API {api_id!r} in account {backend.account_id}, {backend.region}"
         )
     host, path, _ = split_url(url)
-    request = _request(host, path, query, variables, api_key, headers)
+    request = graphql_post(host, path, query, variables, None, api_key, headers)
     document = None if schema is None else prepared(schema, query)[0]
     operation = None if document is None else get_operation_ast(document)
     if operation is not None and operation.operation.value != "subscription":
@@ -424,25 +425,6 @@ def subscribe(
             live = apis[api_id] = _Live()
         live.subscriptions = (*live.subscriptions, subscription)
     return subscription
-
-
-def _request(
-    host: str,
-    path: str,
-    query: str,
-    variables: Mapping[str, Any] | None,
-    api_key: str | None,
-    headers: Mapping[str, str] | None,
-) -> HttpRequest:
-    """The request a ``start`` message carries, as the API's endpoint would get it."""
-    sent = dict(headers or {})
-    sent.setdefault("content-type", "application/json")
-    if api_key is not None:
-        sent["x-api-key"] = api_key
-    payload: dict[str, Any] = {"query": query}
-    if variables is not None:
-        payload["variables"] = dict(variables)
-    return HttpRequest("POST", host, path, "", tuple(sent.items()), body_bytes(compact(payload)))
 
 
 def _connection_error(refusal: Refusal) -> SubscriptionError:
