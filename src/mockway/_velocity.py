@@ -474,13 +474,13 @@ def compiled(template: str, quiet: bool = False) -> Any:
         raise
     compiled.root_element.evaluate_raw = _scope(compiled.root_element.evaluate_raw)
     pending = [compiled.root_element]
-    seen: set[int] = set()
+    seen: dict[int, Any] = {}  # each element kept, so that no new one takes a visited id
     iterated: list[Any] = []
     while pending:
         element = pending.pop()
         if id(element) in seen or not hasattr(element, "__dict__"):
             continue
-        seen.add(id(element))
+        seen[id(element)] = element
         if source is not restored:
             _put_back(element, source, restored)
         children = list(vars(element).values())
