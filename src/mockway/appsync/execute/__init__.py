@@ -338,14 +338,27 @@ def send(
 ) -> HttpResponse:
     """A GraphQL request made through the handle, as a client would POST it to the API's
     endpoint."""
+    _, request = handle_request(backend, api_id, query, variables, operation_name, api_key, headers)
+    response, now = execute_request(backend, request.host.partition(".")[0], request, state)
+    return finish(response, state.ids, _http_date(now))
+
+
+def handle_request(
+    backend: AppSyncBackend,
+    api_id: str,
+    query: str,
+    variables: Mapping[str, Any] | None,
+    operation_name: str | None,
+    api_key: str | None,
+    headers: Mapping[str, str] | None,
+) -> tuple[GraphqlApi, HttpRequest]:
+    """The API ``api_id`` and the POST a client sends to its endpoint for a request made
+    through the handle; :class:`~mockway.MockwayError` when there is no such API."""
     with backend.lock:
         api = backend.apis.get(api_id)
-        url = None if api is None else api.uris["GRAPHQL"]
-    if url is None:
+    if api is None:
         raise MockwayError(
             f"no GraphQL API {api_id!r} in account {backend.account_id}, {backend.region}"
         )
-    host, path, _ = split_url(url)
-    request = graphql_post(host, path, query, variables, operation_name, api_key, headers)
-    response, now = execute_request(backend, host.partition(".")[0], request, state)
-    return finish(response, state.ids, _http_date(now))
+    host, path, _ = split_url(api.uris["GRAPHQL"])
+    return api, graphql_post(host, path, query, variables, operation_name, api_key, headers)

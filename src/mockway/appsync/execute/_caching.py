@@ -30,14 +30,13 @@ from __future__ import annotations
 
 import copy
 import json
-import threading
-import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..._expiring import keep, kept
 from .._resolvers import Resolver, resolver_key
+from ._registered import Registered
 
 if TYPE_CHECKING:
     from graphql import GraphQLSchema
@@ -98,8 +97,8 @@ class _Store:
     entries: Entries = field(default_factory=dict)
 
 
-_lock = threading.Lock()
-_stores: weakref.WeakKeyDictionary[AppSyncBackend, dict[str, _Store]] = weakref.WeakKeyDictionary()
+_stores: Registered[_Store] = Registered()
+_lock = _stores.lock
 
 
 def cache_for(backend: AppSyncBackend, api: GraphqlApi, now: float) -> RequestCache | None:
@@ -109,10 +108,8 @@ def cache_for(backend: AppSyncBackend, api: GraphqlApi, now: float) -> RequestCa
     config = api.cache
     if config is None:
         return None
+    stores = _stores.of(backend)
     with _lock:
-        stores = _stores.get(backend)
-        if stores is None:
-            stores = _stores[backend] = {}
         store = stores.get(api.api_id)
         if store is None or store.config is not config:
             store = stores[api.api_id] = _Store(config)
@@ -121,10 +118,9 @@ def cache_for(backend: AppSyncBackend, api: GraphqlApi, now: float) -> RequestCa
 
 def forget(backend: AppSyncBackend, api_id: str) -> None:
     """Forget every entry of the API (FlushApiCache, UpdateApiCache, DeleteApiCache)."""
+    stores = _stores.of(backend)
     with _lock:
-        stores = _stores.get(backend)
-        if stores is not None:
-            stores.pop(api_id, None)
+        stores.pop(api_id, None)
 
 
 def _name(key: str) -> str:

@@ -1,6 +1,6 @@
-"""What a test registers for an account and region's GraphQL data plane: Lambda handlers, HTTP
-endpoints, DynamoDB clients. Each is kept beside its backend, weakly: it goes with the backend,
-and snapshots do not carry it."""
+"""What an account and region's GraphQL data plane keeps beside its state: the Lambda handlers,
+HTTP endpoints and DynamoDB clients a test registers, and the API caches' entries. Each is kept
+beside its backend, weakly: it goes with the backend, and snapshots do not carry it."""
 
 from __future__ import annotations
 

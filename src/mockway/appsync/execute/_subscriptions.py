@@ -37,10 +37,8 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from ... import _clock
-from ..._http import split_url
 from ...errors import MockwayError
 from ._answers import Refusal, RequestRefused
-from ._request import graphql_post
 from ._subscription_payloads import Null, Shaper, by_name, collect, fragments_of, passes
 
 if TYPE_CHECKING:
@@ -364,20 +362,13 @@ def subscribe(
     it."""
     from graphql import get_operation_ast
 
-    from . import execute_request
+    from . import execute_request, handle_request
     from ._auth import authorize
     from ._document import prepared
 
+    api, request = handle_request(backend, api_id, query, variables, None, api_key, headers)
     with backend.lock:
-        api = backend.apis.get(api_id)
-        schema = None if api is None else api.graphql_schema
-        url = None if api is None else api.uris["GRAPHQL"]
-    if api is None or url is None:
-        raise MockwayError(
-            f"no GraphQL API {api_id!r} in account {backend.account_id}, {backend.region}"
-        )
-    host, path, _ = split_url(url)
-    request = graphql_post(host, path, query, variables, None, api_key, headers)
+        schema = api.graphql_schema
     document = None if schema is None else prepared(schema, query)[0]
     operation = None if document is None else get_operation_ast(document)
     if operation is not None and operation.operation.value != "subscription":
@@ -391,7 +382,7 @@ def subscribe(
     realtime = Realtime()
     token = _starting.set(realtime)
     try:
-        response, _ = execute_request(backend, host.partition(".")[0], request, state)
+        response, _ = execute_request(backend, request.host.partition(".")[0], request, state)
     finally:
         _starting.reset(token)
     answer = json.loads(response.body)
